@@ -1,0 +1,98 @@
+/* fl-backend.h: the interface every helpdesk backend implements
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "fl-account.h"
+#include "fl-sync-batch.h"
+#include "fl-types.h"
+
+G_BEGIN_DECLS
+
+/**
+ * FlBackendCapabilities:
+ * @FL_BACKEND_CAP_MENTIONS: the server understands mentions natively
+ * @FL_BACKEND_CAP_WATCHERS: tickets have followers (watchers, CCs)
+ * @FL_BACKEND_CAP_SLA_FIELDS: the server has its own due dates
+ * @FL_BACKEND_CAP_MACROS: the server has macros
+ * @FL_BACKEND_CAP_CSAT: the server collects satisfaction ratings
+ * @FL_BACKEND_CAP_ATTACHMENTS: messages can carry attachments
+ *
+ * What a backend can do, so the UI offers only what works.
+ */
+typedef enum /*< flags >*/
+{
+  FL_BACKEND_CAP_NONE        = 0,
+  FL_BACKEND_CAP_MENTIONS    = 1 << 0,
+  FL_BACKEND_CAP_WATCHERS    = 1 << 1,
+  FL_BACKEND_CAP_SLA_FIELDS  = 1 << 2,
+  FL_BACKEND_CAP_MACROS      = 1 << 3,
+  FL_BACKEND_CAP_CSAT        = 1 << 4,
+  FL_BACKEND_CAP_ATTACHMENTS = 1 << 5,
+} FlBackendCapabilities;
+
+#define FL_BACKEND_ERROR (fl_backend_error_quark ())
+
+/**
+ * FlBackendError:
+ *
+ * Every way a backend call can fail. The UI maps each code to a
+ * translated sentence and an action; technical detail goes to g_debug().
+ */
+typedef enum
+{
+  FL_BACKEND_ERROR_FAILED,
+  FL_BACKEND_ERROR_NOT_AUTHORIZED,
+  FL_BACKEND_ERROR_FORBIDDEN,
+  FL_BACKEND_ERROR_NOT_FOUND,
+  FL_BACKEND_ERROR_CONFLICT,
+  FL_BACKEND_ERROR_RATE_LIMITED,
+  FL_BACKEND_ERROR_SERVER,
+  FL_BACKEND_ERROR_NETWORK,
+  FL_BACKEND_ERROR_TIMEOUT,
+  FL_BACKEND_ERROR_TLS,
+  FL_BACKEND_ERROR_INVALID_RESPONSE,
+  FL_BACKEND_ERROR_TOO_LARGE,
+  FL_BACKEND_ERROR_UNSUPPORTED,
+} FlBackendError;
+
+#define FL_TYPE_BACKEND_CAPABILITIES (fl_backend_capabilities_get_type ())
+#define FL_TYPE_BACKEND (fl_backend_get_type ())
+
+G_DECLARE_INTERFACE (FlBackend, fl_backend, FL, BACKEND, GObject)
+
+struct _FlBackendInterface
+{
+  GTypeInterface parent_iface;
+
+  FlBackendCapabilities (*get_capabilities) (FlBackend           *self);
+  void                  (*fetch_async)      (FlBackend           *self,
+                                             const char          *cursor,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+  FlSyncBatch          *(*fetch_finish)     (FlBackend           *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+};
+
+GQuark                 fl_backend_error_quark           (void);
+GType                  fl_backend_capabilities_get_type (void) G_GNUC_CONST;
+
+FlAccount             *fl_backend_get_account           (FlBackend           *self);
+FlBackendCapabilities  fl_backend_get_capabilities      (FlBackend           *self);
+void                   fl_backend_fetch_async           (FlBackend           *self,
+                                                         const char          *cursor,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+FlSyncBatch           *fl_backend_fetch_finish          (FlBackend           *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
+const char            *fl_backend_error_to_string       (const GError        *error);
+
+G_END_DECLS

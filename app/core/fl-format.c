@@ -1,0 +1,188 @@
+/* fl-format.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fl-format"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "fl-format.h"
+
+/**
+ * fl_format_digits:
+ * @text: text with ASCII digits
+ *
+ * Replaces ASCII digits with the UI language's own digits. The digits are
+ * a translated string, so a Persian UI shows ۰۱۲۳۴۵۶۷۸۹ whatever the
+ * numeric locale, and languages that use ASCII digits keep them.
+ *
+ * Returns: (transfer full): the text with localised digits
+ */
+char *
+fl_format_digits (const char *text)
+{
+  /* Translators: the ten digits of your language, from zero to nine,
+   * written without spaces. Keep "0123456789" if your language uses
+   * them. Persian, for example, uses "۰۱۲۳۴۵۶۷۸۹". */
+  const char *digits = C_("digits", "0123456789");
+  const char *table[10];
+  const char *p = digits;
+  GString *out;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      if (*p == '\0' || !g_utf8_validate (digits, -1, NULL))
+        return g_strdup (text);
+      table[i] = p;
+      p = g_utf8_next_char (p);
+    }
+  if (*p != '\0' || g_strcmp0 (digits, "0123456789") == 0)
+    return g_strdup (text);
+
+  out = g_string_new (NULL);
+  for (const char *c = text; *c; c++)
+    {
+      if (*c >= '0' && *c <= '9')
+        {
+          const char *d = table[*c - '0'];
+          g_string_append_len (out, d, g_utf8_next_char (d) - d);
+        }
+      else
+        g_string_append_c (out, *c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+localise (char *text)
+{
+  char *localised = fl_format_digits (text);
+
+  g_free (text);
+  return localised;
+}
+
+/**
+ * fl_format_age:
+ * @then: a Unix time in the past
+ * @now: the current Unix time
+ *
+ * Formats how long ago @then was, as short as an inbox row needs:
+ * "now", "3 min", "5 h", "2 d", "3 wk", or a date for older times.
+ *
+ * Returns: (transfer full): the age
+ */
+char *
+fl_format_age (gint64 then,
+               gint64 now)
+{
+  gint64 age = MAX (0, now - then);
+  gint64 n;
+
+  if (age < 60)
+    return g_strdup (C_("age", "now"));
+
+  if (age < 3600)
+    {
+      n = age / 60;
+      /* Translators: a short age in minutes, shown in the ticket list */
+      return localise (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min", "%d min", n), (int) n));
+    }
+
+  if (age < 86400)
+    {
+      n = age / 3600;
+      /* Translators: a short age in hours, shown in the ticket list */
+      return localise (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d h", "%d h", n), (int) n));
+    }
+
+  if (age < 14 * 86400)
+    {
+      n = age / 86400;
+      /* Translators: a short age in days, shown in the ticket list */
+      return localise (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d d", "%d d", n), (int) n));
+    }
+
+  if (age < 120 * 86400)
+    {
+      n = age / (7 * 86400);
+      /* Translators: a short age in weeks, shown in the ticket list */
+      return localise (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d wk", "%d wk", n), (int) n));
+    }
+
+  {
+    g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (then);
+
+    /* Translators: a date for old tickets, in g_date_time_format() syntax */
+    return localise (g_date_time_format (dt, C_("age", "%d %b %Y")));
+  }
+}
+
+/**
+ * fl_format_duration:
+ * @seconds: a length of time; negative values are formatted as positive
+ *
+ * Formats a duration with its two largest units, such as "2 h 15 min" or
+ * "3 d 4 h", for SLA badges.
+ *
+ * Returns: (transfer full): the duration
+ */
+char *
+fl_format_duration (gint64 seconds)
+{
+  gint64 s = ABS (seconds);
+  gint64 days = s / 86400, hours = (s % 86400) / 3600, minutes = (s % 3600) / 60;
+
+  if (days > 0)
+    /* Translators: a duration in days and hours, e.g. for an SLA badge */
+    return localise (g_strdup_printf (C_("duration", "%d d %d h"), (int) days, (int) hours));
+
+  if (hours > 0)
+    /* Translators: a duration in hours and minutes */
+    return localise (g_strdup_printf (C_("duration", "%d h %d min"), (int) hours, (int) minutes));
+
+  /* Translators: a duration in minutes */
+  return localise (g_strdup_printf (C_("duration", "%d min"), (int) MAX (minutes, 1)));
+}
+
+/**
+ * fl_format_size:
+ *
+ * Returns: (transfer full): a file size such as "2.3 MB", with localised
+ *   digits
+ */
+char *
+fl_format_size (gint64 bytes)
+{
+  return localise (g_format_size (MAX (bytes, 0)));
+}
+
+/**
+ * fl_format_count:
+ *
+ * Returns: (transfer full): @count with localised digits
+ */
+char *
+fl_format_count (guint count)
+{
+  return localise (g_strdup_printf ("%u", count));
+}
+
+/**
+ * fl_format_datetime:
+ * @when: a Unix time
+ *
+ * Returns: (transfer full): a full local date and time, for tooltips
+ */
+char *
+fl_format_datetime (gint64 when)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (when);
+
+  /* Translators: a full date and time, in g_date_time_format() syntax */
+  return localise (g_date_time_format (dt, C_("datetime", "%e %B %Y, %H:%M")));
+}

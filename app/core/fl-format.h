@@ -1,0 +1,20 @@
+/* fl-format.h: localised ages, durations and sizes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *fl_format_digits    (const char *text);
+char *fl_format_age       (gint64      then,
+                           gint64      now);
+char *fl_format_duration  (gint64      seconds);
+char *fl_format_size      (gint64      bytes);
+char *fl_format_count     (guint       count);
+char *fl_format_datetime  (gint64      when);
+
+G_END_DECLS

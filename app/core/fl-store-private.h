@@ -1,0 +1,55 @@
+/* fl-store-private.h: what the store's own files and its tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "fl-store.h"
+
+G_BEGIN_DECLS
+
+/* One SQLite connection with its cache of prepared statements. A
+ * connection is used by one thread at a time. */
+typedef struct
+{
+  sqlite3    *db;
+  GHashTable *stmts;
+} FlDb;
+
+FlDb         *fl_db_open               (const char   *path,
+                                        gboolean      readonly,
+                                        GError      **error);
+void          fl_db_close              (FlDb         *db);
+sqlite3_stmt *fl_db_prepare            (FlDb         *db,
+                                        const char   *sql,
+                                        GError      **error);
+gboolean      fl_db_exec               (FlDb         *db,
+                                        const char   *sql,
+                                        GError      **error);
+void          fl_db_set_error          (FlDb         *db,
+                                        GError      **error,
+                                        const char   *what);
+
+int           fl_store_schema_get_version (FlDb      *db,
+                                           GError   **error);
+gboolean      fl_store_schema_migrate     (FlDb      *db,
+                                           int        target,
+                                           GError   **error);
+
+/* For the migration test: opens @path and migrates it to @version only. */
+FlStore      *fl_store_open_at_version    (const char *path,
+                                           int         version,
+                                           GError    **error);
+
+gboolean      fl_store_write_batch        (FlDb        *db,
+                                           gint64       account_id,
+                                           FlSyncBatch *batch,
+                                           GArray      *changed,
+                                           GError     **error);
+
+#define FL_DUE_NONE G_MAXINT64
+
+G_END_DECLS

@@ -1,0 +1,155 @@
+/* fl-store.h: the local SQLite cache
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "fl-account.h"
+#include "fl-agent.h"
+#include "fl-customer.h"
+#include "fl-message.h"
+#include "fl-query.h"
+#include "fl-sync-batch.h"
+#include "fl-template.h"
+#include "fl-ticket.h"
+#include "fl-types.h"
+
+G_BEGIN_DECLS
+
+#define FL_STORE_SCHEMA_VERSION 2
+
+#define FL_STORE_ERROR (fl_store_error_quark ())
+
+typedef enum
+{
+  FL_STORE_ERROR_FAILED,
+  FL_STORE_ERROR_CORRUPT,
+  FL_STORE_ERROR_TOO_NEW,
+  FL_STORE_ERROR_NOT_FOUND,
+} FlStoreError;
+
+#define FL_TYPE_STORE (fl_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (FlStore, fl_store, FL, STORE, GObject)
+
+GQuark       fl_store_error_quark          (void);
+
+FlStore     *fl_store_open                 (const char          *path,
+                                            GError             **error);
+void         fl_store_open_async           (const char          *path,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+FlStore     *fl_store_open_finish          (GAsyncResult        *result,
+                                            GError             **error);
+const char  *fl_store_get_path             (FlStore             *self);
+int          fl_store_get_schema_version   (FlStore             *self);
+
+/* Blocking calls: for worker threads, the sync engine and tests. */
+GPtrArray   *fl_store_list_accounts        (FlStore             *self,
+                                            GError             **error);
+gboolean     fl_store_save_account         (FlStore             *self,
+                                            FlAccount           *account,
+                                            GError             **error);
+gboolean     fl_store_remove_account       (FlStore             *self,
+                                            gint64               account_id,
+                                            GError             **error);
+gboolean     fl_store_apply_batch          (FlStore             *self,
+                                            gint64               account_id,
+                                            FlSyncBatch         *batch,
+                                            GError             **error);
+char        *fl_store_get_sync_cursor      (FlStore             *self,
+                                            gint64               account_id,
+                                            GError             **error);
+gboolean     fl_store_save_templates       (FlStore             *self,
+                                            GPtrArray           *templates,
+                                            GError             **error);
+GPtrArray   *fl_store_list_templates       (FlStore             *self,
+                                            GError             **error);
+GArray      *fl_store_query_ids            (FlStore             *self,
+                                            const FlQuery       *query,
+                                            GError             **error);
+guint        fl_store_count                (FlStore             *self,
+                                            const FlQuery       *query,
+                                            GError             **error);
+GArray      *fl_store_count_many           (FlStore             *self,
+                                            GPtrArray           *queries,
+                                            GError             **error);
+FlTicket    *fl_store_load_ticket          (FlStore             *self,
+                                            gint64               ticket_id,
+                                            GError             **error);
+GPtrArray   *fl_store_load_tickets         (FlStore             *self,
+                                            const gint64        *ids,
+                                            guint                n_ids,
+                                            GError             **error);
+GPtrArray   *fl_store_load_messages        (FlStore             *self,
+                                            gint64               ticket_id,
+                                            GError             **error);
+FlCustomer  *fl_store_load_customer        (FlStore             *self,
+                                            gint64               customer_id,
+                                            GError             **error);
+GPtrArray   *fl_store_list_agents          (FlStore             *self,
+                                            gint64               account_id,
+                                            GError             **error);
+gboolean     fl_store_set_unread           (FlStore             *self,
+                                            gint64               ticket_id,
+                                            gboolean             unread,
+                                            GError             **error);
+
+/* Asynchronous calls: the UI thread uses only these. */
+void         fl_store_query_ids_async      (FlStore             *self,
+                                            const FlQuery       *query,
+                                            guint                n_preload,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+GArray      *fl_store_query_ids_finish     (FlStore             *self,
+                                            GAsyncResult        *result,
+                                            GPtrArray          **preloaded,
+                                            GError             **error);
+void         fl_store_load_tickets_async   (FlStore             *self,
+                                            const gint64        *ids,
+                                            guint                n_ids,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+GPtrArray   *fl_store_load_tickets_finish  (FlStore             *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
+void         fl_store_count_many_async     (FlStore             *self,
+                                            GPtrArray           *queries,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+GArray      *fl_store_count_many_finish    (FlStore             *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
+void         fl_store_load_messages_async  (FlStore             *self,
+                                            gint64               ticket_id,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+GPtrArray   *fl_store_load_messages_finish (FlStore             *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
+void         fl_store_list_accounts_async  (FlStore             *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+GPtrArray   *fl_store_list_accounts_finish (FlStore             *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
+void         fl_store_set_unread_async     (FlStore             *self,
+                                            gint64               ticket_id,
+                                            gboolean             unread,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean     fl_store_set_unread_finish    (FlStore             *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
+
+G_END_DECLS

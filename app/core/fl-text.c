@@ -1,0 +1,289 @@
+/* fl-text.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fl-text"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "fl-text.h"
+
+/* Folds one character after decomposition, or returns 0 to drop it. */
+static gunichar
+fold_char (gunichar c)
+{
+  switch (c)
+    {
+    /* Turkish: dotted and dotless i are one letter for search, whatever
+     * the case and the locale. İ decomposes to I + U+0307 before this. */
+    case 'I':
+    case 0x0131: /* ı */
+      return 'i';
+
+    /* Arabic letter variants that Persian text uses interchangeably. */
+    case 0x0643: /* ك ARABIC KAF */
+      return 0x06A9; /* ک KEHEH */
+    case 0x064A: /* ي ARABIC YEH */
+    case 0x0649: /* ى ALEF MAKSURA */
+      return 0x06CC; /* ی FARSI YEH */
+
+    /* Tatweel only stretches a word. */
+    case 0x0640:
+      return 0;
+
+    /* Zero-width non-joiner splits Persian compounds; the FTS tokenizer
+     * splits on it too, so make that explicit and keep both sides alike. */
+    case 0x200C:
+      return ' ';
+
+    default:
+      break;
+    }
+
+  /* Arabic-Indic and Persian digits become ASCII digits. */
+  if (c >= 0x0660 && c <= 0x0669)
+    return '0' + (c - 0x0660);
+  if (c >= 0x06F0 && c <= 0x06F9)
+    return '0' + (c - 0x06F0);
+
+  return g_unichar_tolower (c);
+}
+
+/**
+ * fl_text_fold:
+ * @text: (nullable): UTF-8 text, which need not be valid
+ * @len: length of @text in bytes, or -1 if nul-terminated
+ *
+ * Folds @text into the form that search compares: lower case, without
+ * diacritics (so "ş" matches "s" and "é" matches "e"), with the Turkish
+ * dotted and dotless i made one letter, Arabic kaf and yeh mapped to their
+ * Persian forms, and Persian and Arabic-Indic digits mapped to ASCII. The
+ * same function folds indexed text and queries, so they always agree.
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+fl_text_fold (const char *text,
+              gssize      len)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *decomposed = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  valid = fl_text_make_valid (text, len);
+  decomposed = g_utf8_normalize (valid, -1, G_NORMALIZE_NFKD);
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Combining marks: Latin accents, the dot of İ, Arabic harakat. */
+      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        continue;
+
+      c = fold_char (c);
+      if (c != 0)
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * fl_text_make_valid:
+ * @text: (nullable): text that should be UTF-8
+ * @len: length in bytes, or -1
+ *
+ * Returns: (transfer full): @text with invalid sequences replaced by
+ *   U+FFFD and embedded nul bytes dropped
+ */
+char *
+fl_text_make_valid (const char *text,
+                    gssize      len)
+{
+  if (text == NULL)
+    return g_strdup ("");
+
+  if (len < 0)
+    len = strlen (text);
+
+  return g_utf8_make_valid (text, len);
+}
+
+/**
+ * fl_text_snippet:
+ * @text: (nullable): a message body
+ * @max_chars: the most characters to keep
+ *
+ * Makes a one-line excerpt: quoted lines ("> …") are skipped, white space
+ * is collapsed, and the text is cut at a character boundary with an
+ * ellipsis.
+ *
+ * Returns: (transfer full): the snippet
+ */
+char *
+fl_text_snippet (const char *text,
+                 guint       max_chars)
+{
+  g_autofree char *valid = fl_text_make_valid (text, -1);
+  g_auto(GStrv) lines = g_strsplit (valid, "\n", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n_chars = 0;
+  gboolean space = FALSE;
+
+  for (guint i = 0; lines[i] != NULL && n_chars < max_chars; i++)
+    {
+      const char *line = lines[i];
+
+      while (*line == ' ' || *line == '\t')
+        line++;
+      if (*line == '>')
+        continue;
+
+      for (const char *p = line; *p && n_chars < max_chars; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
+            {
+              space = out->len > 0;
+              continue;
+            }
+          if (space)
+            {
+              g_string_append_c (out, ' ');
+              n_chars++;
+              space = FALSE;
+            }
+          g_string_append_unichar (out, c);
+          n_chars++;
+        }
+      space = out->len > 0;
+    }
+
+  if (n_chars >= max_chars)
+    g_string_append (out, "…");
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+is_mention_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || c == '_' || c == '-' || c == '.' ||
+         g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK ||
+         c == 0x200C;
+}
+
+/**
+ * fl_text_find_mentions:
+ * @text: (nullable): a note's text
+ *
+ * Finds "@name" mentions. A mention starts with "@" at the start of the
+ * text or after a character that cannot be part of a name, so the "@" in
+ * an email address such as "bob@example.com" is not a mention. A trailing
+ * dot or dash is punctuation, not part of the name.
+ *
+ * Returns: (transfer full) (element-type utf8): the names, without "@",
+ *   in order, each once
+ */
+GPtrArray *
+fl_text_find_mentions (const char *text)
+{
+  g_autofree char *valid = fl_text_make_valid (text, -1);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  gunichar prev = 0;
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '@' && prev != '@' && (prev == 0 || !is_mention_char (prev)))
+        {
+          const char *start = p + 1;
+          const char *end = start;
+          g_autofree char *name = NULL;
+          gboolean seen = FALSE;
+
+          while (*end && is_mention_char (g_utf8_get_char (end)))
+            end = g_utf8_next_char (end);
+
+          /* Drop trailing punctuation such as "@ayse." or "@ayse-". */
+          while (end > start && (end[-1] == '.' || end[-1] == '-'))
+            end--;
+
+          if (end > start)
+            {
+              name = g_strndup (start, end - start);
+              for (guint i = 0; i < names->len; i++)
+                seen |= g_strcmp0 (names->pdata[i], name) == 0;
+              if (!seen)
+                g_ptr_array_add (names, g_steal_pointer (&name));
+              p = end - 1;
+              c = g_utf8_get_char (g_utf8_find_prev_char (valid, end));
+            }
+        }
+      prev = c;
+    }
+
+  return names;
+}
+
+/**
+ * fl_text_identity:
+ * @email_or_phone: (nullable): an email address or a phone number
+ *
+ * Normalises an email address (trimmed, lower case) or a phone number
+ * (digits only, Persian and Arabic-Indic digits included, with a leading
+ * "+" kept) so that the same customer is recognised across accounts.
+ *
+ * Returns: (transfer full): the identity, or an empty string
+ */
+char *
+fl_text_identity (const char *email_or_phone)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *folded = NULL;
+  GString *out;
+
+  if (email_or_phone == NULL)
+    return g_strdup ("");
+
+  valid = fl_text_make_valid (email_or_phone, -1);
+  g_strstrip (valid);
+
+  /* An email address, lowered without the locale: g_utf8_strdown() would
+   * turn "I" into "ı" in a Turkish session. */
+  if (strchr (valid, '@') != NULL)
+    {
+      out = g_string_new (NULL);
+      for (const char *p = valid; *p; p = g_utf8_next_char (p))
+        g_string_append_unichar (out, g_unichar_tolower (g_utf8_get_char (p)));
+      return g_string_free (out, FALSE);
+    }
+
+  /* A phone number: keep the digits, so "+90 (532) 555-01-23" and
+   * "+905325550123" are one identity. */
+  folded = fl_text_fold (valid, -1);
+  out = g_string_new (NULL);
+  for (const char *p = folded; *p; p++)
+    {
+      if (g_ascii_isdigit (*p) || (*p == '+' && out->len == 0))
+        g_string_append_c (out, *p);
+    }
+
+  /* Too few digits to identify anyone. */
+  if (out->len < 5)
+    g_string_truncate (out, 0);
+
+  return g_string_free (out, FALSE);
+}

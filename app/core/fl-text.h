@@ -1,0 +1,21 @@
+/* fl-text.h: text normalisation for search and display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *fl_text_fold          (const char *text,
+                                 gssize      len);
+char     *fl_text_make_valid    (const char *text,
+                                 gssize      len);
+char     *fl_text_snippet       (const char *text,
+                                 guint       max_chars);
+GPtrArray *fl_text_find_mentions (const char *text);
+char     *fl_text_identity      (const char *email_or_phone);
+
+G_END_DECLS

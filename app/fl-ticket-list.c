@@ -1,0 +1,401 @@
+/* fl-ticket-list.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fl-ticket-list"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "fl-ticket-list.h"
+#include "fl-ticket-row.h"
+
+/**
+ * FlTicketList:
+ *
+ * The inbox list: a #GtkListView over a #FlTicketListModel, so SQLite does
+ * the filtering and sorting and only the rows on screen exist as widgets.
+ */
+struct _FlTicketList
+{
+  GtkWidget           parent_instance;
+
+  FlTicketListModel  *model;
+  GtkSingleSelection *selection;
+  GPtrArray          *rows;
+  gint64              selected_id;
+  guint               clock_source;
+  guint               populated_source;
+  gboolean            populated;
+
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+};
+
+G_DEFINE_FINAL_TYPE (FlTicketList, fl_ticket_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+enum {
+  TICKET_SELECTED,
+  TICKET_ACTIVATED,
+  POPULATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          FlTicketList             *self)
+{
+  GtkWidget *row = fl_ticket_row_new ();
+
+  gtk_list_item_set_child (item, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         FlTicketList             *self)
+{
+  fl_ticket_row_set_ticket (FL_TICKET_ROW (gtk_list_item_get_child (item)),
+                            gtk_list_item_get_item (item), NULL);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           FlTicketList             *self)
+{
+  fl_ticket_row_set_ticket (FL_TICKET_ROW (gtk_list_item_get_child (item)), NULL, NULL);
+}
+
+static void
+teardown_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             FlTicketList             *self)
+{
+  if (self->rows != NULL)
+    g_ptr_array_remove_fast (self->rows, gtk_list_item_get_child (item));
+}
+
+static gboolean
+clock_cb (gpointer user_data)
+{
+  FlTicketList *self = user_data;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    fl_ticket_row_update_time (self->rows->pdata[i], now);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+emit_populated_cb (gpointer user_data)
+{
+  FlTicketList *self = user_data;
+
+  self->populated_source = 0;
+  self->populated = TRUE;
+  g_signal_emit (self, signals [POPULATED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_state (FlTicketList *self)
+{
+  guint n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  gboolean loading = self->model && fl_ticket_list_model_get_loading (self->model);
+  FlQuery *query = self->model ? fl_ticket_list_model_get_query (self->model) : NULL;
+
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  else if (loading)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  else
+    {
+      if (query != NULL && fl_query_get_text (query) != NULL)
+        {
+          adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+          adw_status_page_set_title (self->empty_page, _("No Results"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("No ticket in this view matches the search."));
+        }
+      else
+        {
+          adw_status_page_set_icon_name (self->empty_page, "fl-inbox-symbolic");
+          adw_status_page_set_title (self->empty_page, _("No Tickets"));
+          adw_status_page_set_description (self->empty_page, _("Nothing needs you in this view."));
+        }
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+
+  /* Announced from an idle: handlers may select a row, which must not
+   * happen while the list view is still taking the change in. */
+  if (!loading && n > 0 && !self->populated && self->populated_source == 0)
+    self->populated_source = g_idle_add (emit_populated_cb, self);
+}
+
+static void
+on_items_changed_cb (FlTicketList *self,
+                     guint         position,
+                     guint         removed,
+                     guint         added,
+                     GListModel   *model)
+{
+  if (removed != added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
+  update_state (self);
+}
+
+static void
+on_loading_cb (FlTicketList      *self,
+               GParamSpec        *pspec,
+               FlTicketListModel *model)
+{
+  update_state (self);
+}
+
+static void
+on_selection_changed_cb (FlTicketList       *self,
+                         guint               position,
+                         guint               n_items,
+                         GtkSingleSelection *selection)
+{
+  guint selected = gtk_single_selection_get_selected (selection);
+  gint64 id = selected == GTK_INVALID_LIST_POSITION
+    ? 0 : fl_ticket_list_model_get_id (self->model, selected);
+
+  /* A row that was only reloaded keeps its id: nothing to announce. */
+  if (id == self->selected_id)
+    return;
+
+  self->selected_id = id;
+  g_signal_emit (self, signals [TICKET_SELECTED], 0, id);
+}
+
+static void
+on_activate_cb (FlTicketList *self,
+                guint         position,
+                GtkListView  *list_view)
+{
+  gint64 id = fl_ticket_list_model_get_id (self->model, position);
+
+  if (id != 0)
+    g_signal_emit (self, signals [TICKET_ACTIVATED], 0, id);
+}
+
+static void
+fl_ticket_list_dispose (GObject *object)
+{
+  FlTicketList *self = (FlTicketList *)object;
+
+  g_clear_handle_id (&self->clock_source, g_source_remove);
+  g_clear_handle_id (&self->populated_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_TICKET_LIST);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (fl_ticket_list_parent_class)->dispose (object);
+}
+
+static void
+fl_ticket_list_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  FlTicketList *self = FL_TICKET_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, fl_ticket_list_get_n_items (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fl_ticket_list_class_init (FlTicketListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fl_ticket_list_dispose;
+  object_class->get_property = fl_ticket_list_get_property;
+
+  properties [PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * FlTicketList::ticket-selected:
+   * @ticket_id: the selected ticket's store id, or 0
+   */
+  signals [TICKET_SELECTED] =
+    g_signal_new ("ticket-selected",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * FlTicketList::ticket-activated:
+   * @ticket_id: the ticket opened with Enter or a double click
+   */
+  signals [TICKET_ACTIVATED] =
+    g_signal_new ("ticket-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * FlTicketList::populated:
+   *
+   * Emitted once, when the list first shows tickets.
+   */
+  signals [POPULATED] =
+    g_signal_new ("populated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "flticketlist");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/fl-ticket-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, FlTicketList, stack);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketList, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate_cb);
+}
+
+static void
+fl_ticket_list_init (FlTicketList *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_ptr_array_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  self->clock_source = g_timeout_add_seconds (30, clock_cb, self);
+}
+
+/**
+ * fl_ticket_list_set_store:
+ *
+ * Gives the list its model; call once, before setting a query.
+ */
+void
+fl_ticket_list_set_store (FlTicketList *self,
+                          FlStore      *store)
+{
+  g_return_if_fail (FL_IS_TICKET_LIST (self));
+  g_return_if_fail (FL_IS_STORE (store));
+
+  if (self->model != NULL && fl_ticket_list_model_get_store (self->model) == store)
+    return;
+
+  g_clear_object (&self->model);
+  g_clear_object (&self->selection);
+
+  self->model = fl_ticket_list_model_new (store);
+  g_signal_connect_object (self->model, "items-changed",
+                           G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::loading",
+                           G_CALLBACK (on_loading_cb), self, G_CONNECT_SWAPPED);
+
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+/**
+ * fl_ticket_list_set_query:
+ *
+ * Shows @query's tickets. The selection goes with the old list.
+ */
+void
+fl_ticket_list_set_query (FlTicketList *self,
+                          FlQuery      *query)
+{
+  g_return_if_fail (FL_IS_TICKET_LIST (self));
+  g_return_if_fail (self->model != NULL);
+
+  fl_ticket_list_model_set_query (self->model, query);
+  update_state (self);
+}
+
+/**
+ * fl_ticket_list_get_model:
+ *
+ * Returns: (transfer none) (nullable): the model
+ */
+FlTicketListModel *
+fl_ticket_list_get_model (FlTicketList *self)
+{
+  g_return_val_if_fail (FL_IS_TICKET_LIST (self), NULL);
+
+  return self->model;
+}
+
+guint
+fl_ticket_list_get_n_items (FlTicketList *self)
+{
+  g_return_val_if_fail (FL_IS_TICKET_LIST (self), 0);
+
+  return self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+}
+
+/**
+ * fl_ticket_list_get_selected:
+ *
+ * Returns: the selected ticket's id, or 0
+ */
+gint64
+fl_ticket_list_get_selected (FlTicketList *self)
+{
+  g_return_val_if_fail (FL_IS_TICKET_LIST (self), 0);
+
+  return self->selected_id;
+}
+
+void
+fl_ticket_list_select (FlTicketList *self,
+                       guint         position)
+{
+  g_return_if_fail (FL_IS_TICKET_LIST (self));
+
+  if (self->selection != NULL && position < fl_ticket_list_get_n_items (self))
+    gtk_single_selection_set_selected (self->selection, position);
+}

@@ -1,0 +1,290 @@
+/* fl-ticket-row.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fl-ticket-row"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "fl-format.h"
+#include "fl-sla.h"
+#include "fl-ticket-row.h"
+
+#define AT_RISK_WINDOW (2 * 60 * 60)
+
+/**
+ * FlTicketRow:
+ *
+ * One ticket in the inbox. Built once in the list factory's setup and
+ * refilled in bind, so it does no layout work of its own. All customer
+ * text is set as plain text, never as markup.
+ */
+struct _FlTicketRow
+{
+  GtkWidget       parent_instance;
+
+  FlTicket       *ticket;
+  GtkCssProvider *stripe_provider;
+
+  GtkWidget      *box;
+  GtkWidget      *account_stripe;
+  GtkImage       *channel_image;
+  GtkLabel       *customer_label;
+  GtkLabel       *sla_label;
+  GtkLabel       *age_label;
+  GtkWidget      *unread_dot;
+  GtkInscription *subject_label;
+  GtkInscription *snippet_label;
+  GtkLabel       *status_label;
+  GtkLabel       *priority_label;
+  GtkLabel       *assignee_label;
+  AdwAvatar      *assignee_avatar;
+};
+
+G_DEFINE_FINAL_TYPE (FlTicketRow, fl_ticket_row, GTK_TYPE_WIDGET)
+
+static const char *status_classes[] = {
+  "status-new", "status-open", "status-pending", "status-on-hold", "status-solved", "status-closed",
+};
+
+static const char *priority_classes[] = {
+  "priority-low", "priority-normal", "priority-high", "priority-urgent",
+};
+
+static void
+set_exclusive_class (GtkWidget          *widget,
+                     const char * const *classes,
+                     guint               n_classes,
+                     guint               active)
+{
+  for (guint i = 0; i < n_classes; i++)
+    {
+      if (i == active)
+        gtk_widget_add_css_class (widget, classes[i]);
+      else
+        gtk_widget_remove_css_class (widget, classes[i]);
+    }
+}
+
+/**
+ * fl_ticket_row_update_time:
+ * @now: the current Unix time
+ *
+ * Refreshes what depends on the clock: the age and the SLA badge.
+ */
+void
+fl_ticket_row_update_time (FlTicketRow *self,
+                           gint64       now)
+{
+  g_autofree char *age = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *duration = NULL;
+  g_autofree char *badge = NULL;
+  FlSlaState state;
+  gint64 remaining;
+
+  g_return_if_fail (FL_IS_TICKET_ROW (self));
+
+  if (self->ticket == NULL || fl_ticket_get_subject (self->ticket) == NULL)
+    return;
+
+  age = fl_format_age (fl_ticket_get_updated (self->ticket), now);
+  when = fl_format_datetime (fl_ticket_get_updated (self->ticket));
+  gtk_label_set_label (self->age_label, age);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->age_label), when);
+
+  state = fl_sla_state (self->ticket, now, AT_RISK_WINDOW, &remaining);
+  gtk_widget_set_visible (GTK_WIDGET (self->sla_label), state != FL_SLA_NONE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->sla_label), "breached");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->sla_label), "at-risk");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->sla_label), "ok");
+  if (state == FL_SLA_NONE)
+    return;
+
+  duration = fl_format_duration (remaining);
+  if (state == FL_SLA_BREACHED)
+    {
+      /* Translators: an SLA badge on a ticket whose due time has passed;
+       * %s is a duration such as "2 h 5 min" */
+      badge = g_strdup_printf (_("Overdue %s"), duration);
+      gtk_widget_add_css_class (GTK_WIDGET (self->sla_label), "breached");
+    }
+  else
+    {
+      /* Translators: an SLA badge; %s is the time left, such as "45 min" */
+      badge = g_strdup_printf (_("%s left"), duration);
+      gtk_widget_add_css_class (GTK_WIDGET (self->sla_label),
+                                state == FL_SLA_AT_RISK ? "at-risk" : "ok");
+    }
+  gtk_label_set_label (self->sla_label, badge);
+}
+
+/**
+ * fl_ticket_row_set_ticket:
+ * @ticket: (nullable): the ticket; one not loaded yet has no subject
+ * @account_color: (nullable): the account's colour, when there are
+ *   several accounts
+ */
+void
+fl_ticket_row_set_ticket (FlTicketRow *self,
+                          FlTicket    *ticket,
+                          const char  *account_color)
+{
+  gboolean loaded;
+  FlStatus status;
+  FlPriority priority;
+  const char *assignee;
+  GdkRGBA rgba;
+
+  g_return_if_fail (FL_IS_TICKET_ROW (self));
+
+  g_set_object (&self->ticket, ticket);
+  loaded = ticket != NULL && fl_ticket_get_subject (ticket) != NULL;
+
+  gtk_widget_set_opacity (self->box, loaded ? 1.0 : 0.4);
+  if (!loaded)
+    {
+      gtk_label_set_label (self->customer_label, "");
+      gtk_inscription_set_text (self->subject_label, _("Loading…"));
+      gtk_inscription_set_text (self->snippet_label, NULL);
+      gtk_label_set_label (self->age_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->sla_label), FALSE);
+      gtk_widget_set_visible (self->unread_dot, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->priority_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->assignee_avatar), FALSE);
+      gtk_label_set_label (self->assignee_label, "");
+      return;
+    }
+
+  status = fl_ticket_get_status (ticket);
+  priority = fl_ticket_get_priority (ticket);
+  assignee = fl_ticket_get_assignee (ticket);
+
+  gtk_image_set_from_icon_name (self->channel_image,
+                                fl_channel_get_icon_name (fl_ticket_get_channel (ticket)));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->channel_image),
+                               fl_channel_get_label (fl_ticket_get_channel (ticket)));
+  gtk_label_set_label (self->customer_label,
+                       fl_ticket_get_requester (ticket) ?: fl_ticket_get_requester_email (ticket));
+  gtk_inscription_set_text (self->subject_label, fl_ticket_get_subject (ticket));
+  gtk_inscription_set_text (self->snippet_label, fl_ticket_get_snippet (ticket));
+
+  gtk_widget_set_visible (self->unread_dot, fl_ticket_get_unread (ticket));
+  if (fl_ticket_get_unread (ticket))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "unread");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "unread");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+  gtk_label_set_label (self->status_label, fl_status_get_label (status));
+  set_exclusive_class (GTK_WIDGET (self->status_label), status_classes,
+                       G_N_ELEMENTS (status_classes), status);
+
+  /* Normal and low priority are the quiet majority: show only what is
+   * above them. */
+  gtk_widget_set_visible (GTK_WIDGET (self->priority_label), priority >= FL_PRIORITY_HIGH);
+  gtk_label_set_label (self->priority_label, fl_priority_get_label (priority));
+  set_exclusive_class (GTK_WIDGET (self->priority_label), priority_classes,
+                       G_N_ELEMENTS (priority_classes), priority);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->assignee_avatar), assignee != NULL);
+  adw_avatar_set_text (self->assignee_avatar, assignee);
+  gtk_label_set_label (self->assignee_label, assignee ? assignee : C_("assignee", "Unassigned"));
+
+  /* The colour is parsed, never pasted into CSS as it came. */
+  gtk_widget_set_visible (self->account_stripe,
+                          account_color != NULL && gdk_rgba_parse (&rgba, account_color));
+  if (gtk_widget_get_visible (self->account_stripe))
+    {
+      g_autofree char *color = gdk_rgba_to_string (&rgba);
+      g_autofree char *css = g_strdup_printf (".account-stripe { background-color: %s; }", color);
+
+      gtk_css_provider_load_from_data (self->stripe_provider, css, -1);
+    }
+
+  fl_ticket_row_update_time (self, g_get_real_time () / G_USEC_PER_SEC);
+}
+
+/**
+ * fl_ticket_row_get_ticket:
+ *
+ * Returns: (transfer none) (nullable): the ticket shown
+ */
+FlTicket *
+fl_ticket_row_get_ticket (FlTicketRow *self)
+{
+  g_return_val_if_fail (FL_IS_TICKET_ROW (self), NULL);
+
+  return self->ticket;
+}
+
+static void
+fl_ticket_row_dispose (GObject *object)
+{
+  FlTicketRow *self = (FlTicketRow *)object;
+
+  g_clear_object (&self->ticket);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_TICKET_ROW);
+
+  G_OBJECT_CLASS (fl_ticket_row_parent_class)->dispose (object);
+}
+
+static void
+fl_ticket_row_finalize (GObject *object)
+{
+  FlTicketRow *self = (FlTicketRow *)object;
+
+  g_clear_object (&self->stripe_provider);
+
+  G_OBJECT_CLASS (fl_ticket_row_parent_class)->finalize (object);
+}
+
+static void
+fl_ticket_row_class_init (FlTicketRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fl_ticket_row_dispose;
+  object_class->finalize = fl_ticket_row_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "flticketrow");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/fl-ticket-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, FlTicketRow, box);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketRow, account_stripe);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketRow, channel_image);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketRow, customer_label);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketRow, sla_label);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketRow, age_label);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketRow, unread_dot);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketRow, subject_label);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketRow, snippet_label);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketRow, priority_label);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketRow, assignee_label);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketRow, assignee_avatar);
+}
+
+static void
+fl_ticket_row_init (FlTicketRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "ticket-row");
+
+  self->stripe_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider (gtk_widget_get_style_context (self->account_stripe),
+                                  GTK_STYLE_PROVIDER (self->stripe_provider),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+GtkWidget *
+fl_ticket_row_new (void)
+{
+  return g_object_new (FL_TYPE_TICKET_ROW, NULL);
+}

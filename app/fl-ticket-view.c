@@ -1,0 +1,319 @@
+/* fl-ticket-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fl-ticket-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fl-format.h"
+#include "fl-message-row.h"
+#include "fl-sla.h"
+#include "fl-ticket-view.h"
+
+/**
+ * FlTicketView:
+ *
+ * A ticket's header and its whole conversation, as a #GtkListView of
+ * message rows, so a ticket with hundreds of messages stays smooth.
+ */
+struct _FlTicketView
+{
+  GtkWidget     parent_instance;
+
+  FlStore      *store;
+  FlTicket     *ticket;
+  GListStore   *messages;
+  GCancellable *cancellable;
+  gint64        ticket_id;
+
+  GtkStack     *stack;
+  GtkLabel     *subject_label;
+  GtkLabel     *status_label;
+  GtkLabel     *priority_label;
+  GtkImage     *channel_image;
+  GtkLabel     *channel_label;
+  GtkLabel     *due_label;
+  GtkLabel     *requester_label;
+  GtkLabel     *assignee_label;
+  GtkScrolledWindow *scroller;
+  GtkListView  *messages_view;
+};
+
+G_DEFINE_FINAL_TYPE (FlTicketView, fl_ticket_view, GTK_TYPE_WIDGET)
+
+enum {
+  LOADED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static void
+show_ticket (FlTicketView *self,
+             FlTicket     *ticket)
+{
+  g_autofree char *requester = NULL;
+  FlStatus status = fl_ticket_get_status (ticket);
+  gint64 due = fl_sla_next_due (ticket);
+  const char *email = fl_ticket_get_requester_email (ticket);
+
+  g_set_object (&self->ticket, ticket);
+
+  gtk_label_set_text (self->subject_label, fl_ticket_get_subject (ticket));
+  gtk_label_set_text (self->status_label, fl_status_get_label (status));
+  gtk_label_set_text (self->priority_label, fl_priority_get_label (fl_ticket_get_priority (ticket)));
+  gtk_image_set_from_icon_name (self->channel_image,
+                                fl_channel_get_icon_name (fl_ticket_get_channel (ticket)));
+  gtk_label_set_text (self->channel_label, fl_channel_get_label (fl_ticket_get_channel (ticket)));
+
+  if (email != NULL && fl_ticket_get_requester (ticket) != NULL)
+    /* Translators: a person's name and email address */
+    requester = g_strdup_printf (_("%s <%s>"), fl_ticket_get_requester (ticket), email);
+  else
+    requester = g_strdup (fl_ticket_get_requester (ticket) ?: email);
+  gtk_label_set_text (self->requester_label, requester ?: _("Unknown requester"));
+  gtk_label_set_text (self->assignee_label,
+                      fl_ticket_get_assignee (ticket) ?: C_("assignee", "Unassigned"));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->due_label), due != 0);
+  if (due != 0)
+    {
+      g_autofree char *when = fl_format_datetime (due);
+      /* Translators: when the ticket's next SLA target falls due */
+      g_autofree char *text = g_strdup_printf (_("Due %s"), when);
+
+      gtk_label_set_text (self->due_label, text);
+    }
+}
+
+static gboolean
+scroll_to_end_cb (gpointer user_data)
+{
+  FlTicketView *self = user_data;
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+messages_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(FlTicketView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) messages = fl_store_load_messages_finish (FL_STORE (object), result, &error);
+
+  if (messages == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not load the conversation: %s", error->message);
+      return;
+    }
+
+  g_list_store_splice (self->messages, 0, g_list_model_get_n_items (G_LIST_MODEL (self->messages)),
+                       messages->pdata, messages->len);
+
+  /* The newest message is what the agent needs first. */
+  g_idle_add_full (G_PRIORITY_LOW, scroll_to_end_cb, g_object_ref (self), g_object_unref);
+
+  g_signal_emit (self, signals [LOADED], 0);
+}
+
+static void
+ticket_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(FlTicketView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tickets = fl_store_load_tickets_finish (FL_STORE (object), result, &error);
+
+  if (tickets == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not load the ticket: %s", error->message);
+      return;
+    }
+
+  if (tickets->len == 0)
+    {
+      fl_ticket_view_clear (self);
+      return;
+    }
+
+  show_ticket (self, tickets->pdata[0]);
+  gtk_stack_set_visible_child_name (self->stack, "ticket");
+
+  fl_store_load_messages_async (self->store, self->ticket_id, self->cancellable,
+                                messages_loaded_cb, g_object_ref (self));
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, fl_message_row_new ());
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         gpointer                  user_data)
+{
+  fl_message_row_set_message (FL_MESSAGE_ROW (gtk_list_item_get_child (item)),
+                              gtk_list_item_get_item (item));
+}
+
+static void
+fl_ticket_view_dispose (GObject *object)
+{
+  FlTicketView *self = (FlTicketView *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_TICKET_VIEW);
+  g_clear_object (&self->ticket);
+
+  G_OBJECT_CLASS (fl_ticket_view_parent_class)->dispose (object);
+}
+
+static void
+fl_ticket_view_finalize (GObject *object)
+{
+  FlTicketView *self = (FlTicketView *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->messages);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (fl_ticket_view_parent_class)->finalize (object);
+}
+
+static void
+fl_ticket_view_class_init (FlTicketViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fl_ticket_view_dispose;
+  object_class->finalize = fl_ticket_view_finalize;
+
+  /**
+   * FlTicketView::loaded:
+   *
+   * Emitted when the ticket and its conversation are shown.
+   */
+  signals [LOADED] =
+    g_signal_new ("loaded",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "flticketview");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/fl-ticket-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, stack);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, subject_label);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, priority_label);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, channel_image);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, channel_label);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, due_label);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, requester_label);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, assignee_label);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, messages_view);
+}
+
+static void
+fl_ticket_view_init (FlTicketView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->messages = g_list_store_new (FL_TYPE_MESSAGE);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
+  gtk_list_view_set_factory (self->messages_view, factory);
+  gtk_list_view_set_model (self->messages_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->messages)))));
+}
+
+void
+fl_ticket_view_set_store (FlTicketView *self,
+                          FlStore      *store)
+{
+  g_return_if_fail (FL_IS_TICKET_VIEW (self));
+
+  g_set_object (&self->store, store);
+}
+
+/**
+ * fl_ticket_view_show:
+ * @ticket_id: the ticket to show
+ *
+ * Loads the ticket and its conversation in a worker and shows them; a
+ * load still running for the previous ticket is cancelled.
+ */
+void
+fl_ticket_view_show (FlTicketView *self,
+                     gint64        ticket_id)
+{
+  g_return_if_fail (FL_IS_TICKET_VIEW (self));
+  g_return_if_fail (self->store != NULL);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->ticket_id = ticket_id;
+
+  fl_store_load_tickets_async (self->store, &ticket_id, 1, self->cancellable,
+                               ticket_loaded_cb, g_object_ref (self));
+}
+
+void
+fl_ticket_view_clear (FlTicketView *self)
+{
+  g_return_if_fail (FL_IS_TICKET_VIEW (self));
+
+  g_cancellable_cancel (self->cancellable);
+  self->ticket_id = 0;
+  g_clear_object (&self->ticket);
+  g_list_store_remove_all (self->messages);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/**
+ * fl_ticket_view_get_ticket:
+ *
+ * Returns: (transfer none) (nullable): the ticket shown
+ */
+FlTicket *
+fl_ticket_view_get_ticket (FlTicketView *self)
+{
+  g_return_val_if_fail (FL_IS_TICKET_VIEW (self), NULL);
+
+  return self->ticket;
+}
+
+/**
+ * fl_ticket_view_get_messages:
+ *
+ * Returns: (transfer none): the conversation shown, for tests
+ */
+GListModel *
+fl_ticket_view_get_messages (FlTicketView *self)
+{
+  g_return_val_if_fail (FL_IS_TICKET_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->messages);
+}

@@ -1,0 +1,26 @@
+/* fl-ticket-view.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "fl-store.h"
+
+G_BEGIN_DECLS
+
+#define FL_TYPE_TICKET_VIEW (fl_ticket_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (FlTicketView, fl_ticket_view, FL, TICKET_VIEW, GtkWidget)
+
+void        fl_ticket_view_set_store    (FlTicketView *self,
+                                         FlStore      *store);
+void        fl_ticket_view_show         (FlTicketView *self,
+                                         gint64        ticket_id);
+void        fl_ticket_view_clear        (FlTicketView *self);
+FlTicket   *fl_ticket_view_get_ticket   (FlTicketView *self);
+GListModel *fl_ticket_view_get_messages (FlTicketView *self);
+
+G_END_DECLS

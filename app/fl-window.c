@@ -1,0 +1,658 @@
+/* fl-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fl-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fl-format.h"
+#include "fl-sidebar.h"
+#include "fl-ticket-list.h"
+#include "fl-ticket-view.h"
+#include "fl-window.h"
+
+/* How long after the populated frame a measuring run waits for the
+ * layout to settle before it reports. */
+#define SETTLE_MS 300
+
+/**
+ * FlWindow:
+ *
+ * The main window: the views sidebar in an #AdwFlap, and the ticket list
+ * and the ticket in an #AdwLeaflet, so that the window folds to one pane
+ * at a time on narrow screens.
+ */
+struct _FlWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  FlContext            *context;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  FlQuery              *view_query;
+  char                 *view_title;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *loading_page;
+  AdwStatusPage        *error_page;
+  AdwFlap              *flap;
+  AdwLeaflet           *leaflet;
+  AdwHeaderBar         *sidebar_header;
+  AdwHeaderBar         *list_header;
+  AdwHeaderBar         *ticket_header;
+  AdwWindowTitle       *list_title;
+  AdwWindowTitle       *ticket_title;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkWidget            *ticket_pane;
+  FlSidebar            *sidebar;
+  FlTicketList         *ticket_list;
+  FlTicketView         *ticket_view;
+
+  /* Measuring runs (--screenshot, --print-startup) */
+  gint64                first_frame_time;
+  guint                 settle_source;
+  guint                 measuring : 1;
+  guint                 list_painted : 1;
+  guint                 ticket_loaded : 1;
+  guint                 settled : 1;
+  guint                 syncing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (FlWindow, fl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+enum {
+  SETTLED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static void
+toast (FlWindow   *self,
+       const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+update_list_title (FlWindow *self)
+{
+  guint n = fl_ticket_list_get_n_items (self->ticket_list);
+  g_autofree char *count = fl_format_count (n);
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: the number of tickets in the current view; %s is the
+   * number, already formatted */
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s ticket", "%s tickets", n), count);
+  adw_window_title_set_title (self->list_title, self->view_title ?: "");
+  adw_window_title_set_subtitle (self->list_title, subtitle);
+}
+
+static void
+apply_query (FlWindow *self)
+{
+  g_autoptr(FlQuery) query = NULL;
+  g_autofree char *sort = NULL;
+  GEnumClass *sort_class;
+  GEnumValue *value;
+  const char *text;
+
+  if (self->view_query == NULL)
+    return;
+
+  query = fl_query_copy (self->view_query);
+
+  sort = g_settings_get_string (self->settings, "sort");
+  sort_class = g_type_class_ref (FL_TYPE_SORT);
+  value = g_enum_get_value_by_nick (sort_class, sort);
+  fl_query_set_sort (query, value ? value->value : FL_SORT_UPDATED);
+  g_type_class_unref (sort_class);
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  if (gtk_search_bar_get_search_mode (self->search_bar) && text && *text)
+    fl_query_set_text (query, text);
+
+  fl_ticket_list_set_query (self->ticket_list, query);
+}
+
+static void
+on_view_selected_cb (FlWindow   *self,
+                     FlQuery    *query,
+                     const char *title,
+                     FlSidebar  *sidebar)
+{
+  g_autofree char *nick = fl_sidebar_get_selected_nick (sidebar);
+
+  g_clear_pointer (&self->view_query, fl_query_unref);
+  self->view_query = fl_query_ref (query);
+  g_free (self->view_title);
+  self->view_title = g_strdup (title);
+
+  if (nick != NULL)
+    g_settings_set_string (self->settings, "last-view", nick);
+
+  apply_query (self);
+  update_list_title (self);
+
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+on_search_changed_cb (FlWindow       *self,
+                      GtkSearchEntry *entry)
+{
+  apply_query (self);
+}
+
+static void
+on_search_stopped_cb (FlWindow       *self,
+                      GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  apply_query (self);
+}
+
+static void
+on_search_mode_cb (FlWindow     *self,
+                   GParamSpec   *pspec,
+                   GtkSearchBar *bar)
+{
+  /* Closing the bar drops the search. */
+  apply_query (self);
+}
+
+static void
+maybe_settle (FlWindow *self);
+
+static gboolean
+settle_timeout_cb (gpointer user_data)
+{
+  FlWindow *self = user_data;
+
+  self->settle_source = 0;
+  self->settled = TRUE;
+  g_signal_emit (self, signals [SETTLED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+maybe_settle (FlWindow *self)
+{
+  if (!self->measuring || self->settled || self->settle_source != 0)
+    return;
+
+  if (self->list_painted && self->ticket_loaded)
+    self->settle_source = g_timeout_add (SETTLE_MS, settle_timeout_cb, self);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   FlWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, self);
+
+  if (self->first_frame_time == 0)
+    self->first_frame_time = g_get_monotonic_time ();
+  self->list_painted = TRUE;
+  maybe_settle (self);
+}
+
+static void
+on_list_populated_cb (FlWindow     *self,
+                      FlTicketList *list)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!self->measuring || self->list_painted)
+    return;
+
+  /* A measuring run shows a ticket too, so all three panes are filled. */
+  fl_ticket_list_select (self->ticket_list, 0);
+
+  if (clock != NULL)
+    {
+      g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+on_ticket_loaded_cb (FlWindow     *self,
+                     FlTicketView *view)
+{
+  FlTicket *ticket = fl_ticket_view_get_ticket (view);
+  g_autofree char *subtitle = NULL;
+
+  if (ticket != NULL)
+    {
+      /* Translators: the ticket number and the requester in the ticket
+       * pane's title, e.g. "#1042 · Emily Carter" */
+      subtitle = g_strdup_printf (_("#%s · %s"),
+                                  fl_ticket_get_remote_id (ticket),
+                                  fl_ticket_get_requester (ticket) ?: _("Unknown requester"));
+      adw_window_title_set_title (self->ticket_title, fl_ticket_get_subject (ticket));
+      adw_window_title_set_subtitle (self->ticket_title, subtitle);
+    }
+
+  self->ticket_loaded = TRUE;
+  maybe_settle (self);
+}
+
+static void
+on_ticket_selected_cb (FlWindow     *self,
+                       gint64        ticket_id,
+                       FlTicketList *list)
+{
+  FlStore *store = fl_context_get_store (self->context);
+
+  if (ticket_id == 0)
+    {
+      fl_ticket_view_clear (self->ticket_view);
+      adw_window_title_set_title (self->ticket_title, "");
+      adw_window_title_set_subtitle (self->ticket_title, "");
+      return;
+    }
+
+  fl_ticket_view_show (self->ticket_view, ticket_id);
+
+  /* Looking at a ticket reads it; measuring runs change nothing. */
+  if (!self->measuring)
+    fl_store_set_unread_async (store, ticket_id, FALSE, NULL, NULL, NULL);
+}
+
+static void
+on_ticket_activated_cb (FlWindow     *self,
+                        gint64        ticket_id,
+                        FlTicketList *list)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->ticket_pane);
+}
+
+static void
+on_back_clicked_cb (FlWindow  *self,
+                    GtkButton *button)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_n_items_cb (FlWindow     *self,
+               GParamSpec   *pspec,
+               FlTicketList *list)
+{
+  update_list_title (self);
+}
+
+static void
+sync_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(FlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->syncing = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", TRUE);
+
+  if (!fl_context_sync_all_finish (FL_CONTEXT (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_debug ("Sync failed: %s", error->message);
+          toast (self, fl_backend_error_to_string (error));
+        }
+      return;
+    }
+}
+
+static void
+sync_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  FlWindow *self = FL_WINDOW (widget);
+
+  if (self->syncing || fl_context_get_store (self->context) == NULL)
+    return;
+
+  self->syncing = TRUE;
+  gtk_widget_action_set_enabled (widget, "win.sync", FALSE);
+  fl_context_sync_all_async (self->context, self->cancellable, sync_done_cb, g_object_ref (self));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  FlWindow *self = FL_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+on_sort_changed_cb (FlWindow   *self,
+                    const char *key,
+                    GSettings  *settings)
+{
+  apply_query (self);
+}
+
+static void
+fl_window_dispose (GObject *object)
+{
+  FlWindow *self = (FlWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->settle_source, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (fl_window_parent_class)->dispose (object);
+}
+
+static void
+fl_window_finalize (GObject *object)
+{
+  FlWindow *self = (FlWindow *)object;
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->view_query, fl_query_unref);
+  g_clear_pointer (&self->view_title, g_free);
+
+  G_OBJECT_CLASS (fl_window_parent_class)->finalize (object);
+}
+
+static gboolean
+fl_window_close_request (GtkWindow *window)
+{
+  FlWindow *self = FL_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (fl_window_parent_class)->close_request (window);
+}
+
+static void
+fl_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  FlWindow *self = FL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fl_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  FlWindow *self = FL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fl_window_class_init (FlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = fl_window_dispose;
+  object_class->finalize = fl_window_finalize;
+  object_class->get_property = fl_window_get_property;
+  object_class->set_property = fl_window_set_property;
+
+  window_class->close_request = fl_window_close_request;
+
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         FL_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * FlWindow::settled:
+   *
+   * In a measuring run, emitted once the populated window has been
+   * drawn and has stopped changing.
+   */
+  signals [SETTLED] =
+    g_signal_new ("settled",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  g_type_ensure (FL_TYPE_SIDEBAR);
+  g_type_ensure (FL_TYPE_TICKET_LIST);
+  g_type_ensure (FL_TYPE_TICKET_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/fl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, sidebar_header);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, list_header);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_header);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_title);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_pane);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_list);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_ticket_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_ticket_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+}
+
+static void
+fl_window_init (FlWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (SCHEMA_ID);
+
+  /* The sort order is a setting; its action is the setting's own. */
+  {
+    g_autoptr(GAction) sort = g_settings_create_action (self->settings, "sort");
+    g_action_map_add_action (G_ACTION_MAP (self), sort);
+  }
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  /* Window buttons belong to the outermost visible header bars. */
+  g_object_bind_property (self->leaflet, "folded", self->list_header, "show-end-title-buttons",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->flap, "folded", self->list_header, "show-start-title-buttons",
+                          G_BINDING_SYNC_CREATE);
+
+  g_signal_connect_object (self->sidebar, "view-selected",
+                           G_CALLBACK (on_view_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->ticket_list, "populated",
+                           G_CALLBACK (on_list_populated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->ticket_list, "notify::n-items",
+                           G_CALLBACK (on_n_items_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->ticket_view, "loaded",
+                           G_CALLBACK (on_ticket_loaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (on_search_mode_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::sort",
+                           G_CALLBACK (on_sort_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->ticket_list));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+}
+
+/**
+ * fl_window_new:
+ * @context: the profile's services
+ *
+ * Returns: (transfer full): a new main window
+ */
+FlWindow *
+fl_window_new (FlApplication *application,
+               FlContext     *context)
+{
+  return g_object_new (FL_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}
+
+/**
+ * fl_window_show_loading:
+ * @message: (nullable): what is happening
+ */
+void
+fl_window_show_loading (FlWindow   *self,
+                        const char *message)
+{
+  g_return_if_fail (FL_IS_WINDOW (self));
+
+  adw_status_page_set_title (self->loading_page, message ?: "");
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+}
+
+void
+fl_window_show_first_run (FlWindow *self)
+{
+  g_return_if_fail (FL_IS_WINDOW (self));
+
+  gtk_stack_set_visible_child_name (self->main_stack, "first-run");
+}
+
+/**
+ * fl_window_show_error:
+ * @title: a translated sentence
+ * @detail: (nullable): more about it
+ */
+void
+fl_window_show_error (FlWindow   *self,
+                      const char *title,
+                      const char *detail)
+{
+  g_return_if_fail (FL_IS_WINDOW (self));
+
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, detail);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+/**
+ * fl_window_show_workspace:
+ *
+ * Shows the three panes for the loaded context, on the view the agent
+ * used last.
+ */
+void
+fl_window_show_workspace (FlWindow *self)
+{
+  g_autofree char *last_view = NULL;
+
+  g_return_if_fail (FL_IS_WINDOW (self));
+  g_return_if_fail (fl_context_get_store (self->context) != NULL);
+
+  fl_ticket_list_set_store (self->ticket_list, fl_context_get_store (self->context));
+  fl_ticket_view_set_store (self->ticket_view, fl_context_get_store (self->context));
+  fl_sidebar_set_context (self->sidebar, self->context);
+
+  last_view = g_settings_get_string (self->settings, "last-view");
+  if (!fl_sidebar_select_nick (self->sidebar, last_view))
+    fl_sidebar_select_nick (self->sidebar, "inbox");
+
+  gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+}
+
+/**
+ * fl_window_set_measuring:
+ *
+ * Makes this a measuring run: once the inbox is populated the window
+ * opens the first ticket, records the time of the first frame and emits
+ * #FlWindow::settled when everything has been drawn.
+ */
+void
+fl_window_set_measuring (FlWindow *self,
+                         gboolean  measuring)
+{
+  g_return_if_fail (FL_IS_WINDOW (self));
+
+  self->measuring = !!measuring;
+}
+
+/**
+ * fl_window_get_first_frame_time:
+ *
+ * Returns: the monotonic time of the first frame that showed the
+ *   populated inbox, or 0
+ */
+gint64
+fl_window_get_first_frame_time (FlWindow *self)
+{
+  g_return_val_if_fail (FL_IS_WINDOW (self), 0);
+
+  return self->first_frame_time;
+}

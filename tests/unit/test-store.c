@@ -1,0 +1,708 @@
+/* test-store.c: the SQLite store: views, sorting, search, migrations,
+ * concurrency and consistency
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "fl-attachment.h"
+#include "fl-store-private.h"
+
+#define NOW ((gint64) 1800000000)
+
+typedef struct
+{
+  char    *dir;
+  FlStore *store;
+  gint64   account1;
+  gint64   account2;
+} Fixture;
+
+static FlAccount *
+make_account (Fixture    *f,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  FlAccount *account = g_object_new (FL_TYPE_ACCOUNT, "kind", "demo", "name", name,
+                                     "enabled", TRUE, NULL);
+
+  g_assert_true (fl_store_save_account (f->store, account, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fl_account_get_id (account), >, 0);
+  return account;
+}
+
+static void
+add_agent (FlSyncBatch *batch,
+           const char  *id,
+           const char  *name)
+{
+  g_autoptr(FlAgent) agent = g_object_new (FL_TYPE_AGENT, "remote-id", id, "username", id,
+                                           "name", name, NULL);
+  fl_sync_batch_add_agent (batch, agent);
+}
+
+static void
+add_customer (FlSyncBatch *batch,
+              const char  *id,
+              const char  *name,
+              const char  *email)
+{
+  const char *emails[] = { email, NULL };
+  g_autoptr(FlCustomer) customer = g_object_new (FL_TYPE_CUSTOMER, "remote-id", id,
+                                                 "name", name, "emails", emails, NULL);
+  fl_sync_batch_add_customer (batch, customer);
+}
+
+static FlSyncTicket *
+add_ticket (FlSyncBatch *batch,
+            const char  *id,
+            const char  *subject,
+            FlStatus     status,
+            FlPriority   priority,
+            FlChannel    channel,
+            const char  *customer,
+            const char  *assignee,
+            gint64       updated,
+            gint64       due_first,
+            const char  *text)
+{
+  g_autoptr(FlTicket) ticket = g_object_new (FL_TYPE_TICKET,
+                                             "remote-id", id,
+                                             "subject", subject,
+                                             "status", status,
+                                             "priority", priority,
+                                             "channel", channel,
+                                             "created", updated - 1000,
+                                             "updated", updated,
+                                             "due-first-response", due_first,
+                                             NULL);
+  FlSyncTicket *st = fl_sync_batch_add_ticket (batch, ticket, customer, assignee);
+
+  if (text != NULL)
+    {
+      g_autofree char *mid = g_strdup_printf ("%s-m1", id);
+      g_autoptr(FlMessage) m = g_object_new (FL_TYPE_MESSAGE,
+                                             "remote-id", mid,
+                                             "kind", FL_MESSAGE_REPLY,
+                                             "direction", FL_DIRECTION_INBOUND,
+                                             "created", updated - 1000,
+                                             "text", text,
+                                             NULL);
+      fl_sync_ticket_add_message (st, m);
+    }
+
+  return st;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(FlAccount) a1 = NULL;
+  g_autoptr(FlAccount) a2 = NULL;
+  g_autoptr(FlSyncBatch) b1 = fl_sync_batch_new ();
+  g_autoptr(FlSyncBatch) b2 = fl_sync_batch_new ();
+  g_autoptr(FlMessage) note = NULL;
+  FlSyncTicket *st;
+
+  f->dir = g_dir_make_tmp ("fl-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "frontline.db", NULL);
+  f->store = fl_store_open (path, &error);
+  g_assert_no_error (error);
+
+  a1 = make_account (f, "Acme");
+  a2 = make_account (f, "Beta");
+  f->account1 = fl_account_get_id (a1);
+  f->account2 = fl_account_get_id (a2);
+
+  add_agent (b1, "a1", "Ayşe Yılmaz");
+  add_agent (b1, "a2", "Daniel Brooks");
+  add_customer (b1, "c1", "Emily Carter", "emily@example.com");
+  add_customer (b1, "c2", "Mehmet Demir", "mehmet@example.com.tr");
+  add_customer (b1, "c3", "سارا محمدی", "sara@example.ir");
+  fl_sync_batch_set_me (b1, "a1");
+
+  add_ticket (b1, "T1", "Kargo gecikmesi İADE", FL_STATUS_OPEN, FL_PRIORITY_HIGH, FL_CHANNEL_EMAIL,
+              "c1", "a1", NOW - 100, NOW - 50, "KARGO nerede? Siparişim gelmedi.");
+  add_ticket (b1, "T2", "سفارش", FL_STATUS_NEW, FL_PRIORITY_NORMAL, FL_CHANNEL_CHAT,
+              "c2", NULL, NOW - 200, NOW + 3600, "سفارش كتاب ۱۲۳۴ رسید؟");
+  add_ticket (b1, "T3", "Waiting for photos", FL_STATUS_PENDING, FL_PRIORITY_LOW, FL_CHANNEL_PHONE,
+              "c3", "a2", NOW - 300, NOW - 10, "I will send photos tomorrow");
+  add_ticket (b1, "T4", "Refund done", FL_STATUS_SOLVED, FL_PRIORITY_URGENT, FL_CHANNEL_WEB,
+              "c1", "a1", NOW - 400, 0, "thanks for the refund");
+  add_ticket (b1, "T5", "Closed thread", FL_STATUS_CLOSED, FL_PRIORITY_NORMAL, FL_CHANNEL_SOCIAL,
+              "c2", "a2", NOW - 500, 0, "ok");
+  add_ticket (b1, "T6", "On hold until stock", FL_STATUS_ON_HOLD, FL_PRIORITY_NORMAL,
+              FL_CHANNEL_MARKETPLACE, "c3", NULL, NOW - 600, 0, "When is it back in stock?");
+  st = add_ticket (b1, "T7", "Webhook failed", FL_STATUS_OPEN, FL_PRIORITY_URGENT, FL_CHANNEL_API,
+                   "c1", "a2", NOW - 700, 0, "Payment webhook failed for LH-1");
+  fl_sync_ticket_add_follower (st, "a1");
+  note = g_object_new (FL_TYPE_MESSAGE, "remote-id", "T7-note", "kind", FL_MESSAGE_NOTE,
+                       "direction", FL_DIRECTION_OUTBOUND, "created", NOW - 700,
+                       "text", "@ayse please look, mail bob@example.com", NULL);
+  fl_sync_ticket_add_message (st, note);
+
+  g_assert_true (fl_store_apply_batch (f->store, f->account1, b1, &error));
+  g_assert_no_error (error);
+
+  add_agent (b2, "b1", "Ayşe Y.");
+  add_customer (b2, "d1", "Emily C.", "EMILY@example.com");
+  fl_sync_batch_set_me (b2, "b1");
+  add_ticket (b2, "T8", "Second account ticket", FL_STATUS_OPEN, FL_PRIORITY_NORMAL,
+              FL_CHANNEL_EMAIL, "d1", "b1", NOW - 800, 0, "hello from the other helpdesk");
+  g_assert_true (fl_store_apply_batch (f->store, f->account2, b2, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "frontline.db", NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+  /* Change signals still queued hold the store. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (f->store);
+  g_unlink (db);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+/* The remote ids of what @query returns, comma-separated. */
+static char *
+run_query (Fixture *f,
+           FlQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) tickets = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  fl_query_set_now (query, NOW);
+  ids = fl_store_query_ids (f->store, query, &error);
+  g_assert_no_error (error);
+  tickets = fl_store_load_tickets (f->store, (gint64 *) (gpointer) ids->data, ids->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tickets->len, ==, ids->len);
+
+  for (guint i = 0; i < tickets->len; i++)
+    g_string_append_printf (out, "%s%s", i ? "," : "", fl_ticket_get_remote_id (tickets->pdata[i]));
+
+  /* A view's count always agrees with its list. */
+  g_assert_cmpuint (fl_store_count (f->store, query, NULL), ==, ids->len);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+run_view (Fixture *f,
+          FlView   view,
+          FlSort   sort,
+          const char *text)
+{
+  g_autoptr(FlQuery) query = fl_query_new (view);
+
+  fl_query_set_sort (query, sort);
+  fl_query_set_text (query, text);
+  return run_query (f, query);
+}
+
+typedef struct
+{
+  FlView      view;
+  FlSort      sort;
+  const char *text;
+  const char *expected;
+} ViewCase;
+
+static void
+test_views (Fixture       *f,
+            gconstpointer  data)
+{
+  static const ViewCase cases[] = {
+    { FL_VIEW_INBOX, FL_SORT_UPDATED, NULL, "T1,T2,T3,T6,T7,T8" },
+    { FL_VIEW_ASSIGNED_TO_ME, FL_SORT_UPDATED, NULL, "T1,T8" },
+    { FL_VIEW_UNASSIGNED, FL_SORT_UPDATED, NULL, "T2,T6" },
+    { FL_VIEW_MENTIONS, FL_SORT_UPDATED, NULL, "T7" },
+    { FL_VIEW_SLA_AT_RISK, FL_SORT_UPDATED, NULL, "T2" },
+    { FL_VIEW_BREACHED, FL_SORT_UPDATED, NULL, "T1" },
+    { FL_VIEW_PENDING, FL_SORT_UPDATED, NULL, "T3" },
+    { FL_VIEW_SOLVED, FL_SORT_UPDATED, NULL, "T4,T5" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, NULL, "T1,T2,T3,T4,T5,T6,T7,T8" },
+    { FL_VIEW_INBOX, FL_SORT_PRIORITY, NULL, "T7,T1,T2,T6,T8,T3" },
+    { FL_VIEW_INBOX, FL_SORT_DUE, NULL, "T1,T2,T3,T6,T7,T8" },
+    { FL_VIEW_ALL, FL_SORT_CREATED, NULL, "T1,T2,T3,T4,T5,T6,T7,T8" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = run_view (f, cases[i].view, cases[i].sort, cases[i].text);
+      g_test_message ("view %d sort %d: %s", cases[i].view, cases[i].sort, got);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+}
+
+static void
+test_channel_account_views (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(FlQuery) email = fl_query_new (FL_VIEW_CHANNEL);
+  g_autoptr(FlQuery) api = fl_query_new (FL_VIEW_CHANNEL);
+  g_autoptr(FlQuery) social = fl_query_new (FL_VIEW_CHANNEL);
+  g_autoptr(FlQuery) beta = fl_query_new (FL_VIEW_ACCOUNT);
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+
+  fl_query_set_channel (email, FL_CHANNEL_EMAIL);
+  fl_query_set_channel (api, FL_CHANNEL_API);
+  fl_query_set_channel (social, FL_CHANNEL_SOCIAL);
+  fl_query_set_account_id (beta, f->account2);
+
+  a = run_query (f, email);
+  b = run_query (f, api);
+  c = run_query (f, social);
+  d = run_query (f, beta);
+  g_assert_cmpstr (a, ==, "T1,T8");
+  g_assert_cmpstr (b, ==, "T7");
+  g_assert_cmpstr (c, ==, "");   /* T5 is closed: channel views show open work */
+  g_assert_cmpstr (d, ==, "T8");
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  static const ViewCase cases[] = {
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "kargo", "T1" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "KARGO", "T1" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "karg", "T1" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "iade", "T1" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "İADE", "T1" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "siparisim", "T1" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "کتاب", "T2" },      /* Persian keheh finds Arabic kaf */
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "1234", "T2" },      /* ASCII digits find Persian ones */
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "۱۲۳۴", "T2" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "emily", "T1,T4,T7,T8" },
+    { FL_VIEW_INBOX, FL_SORT_UPDATED, "emily", "T1,T7,T8" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "webhook lh", "T7" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "سارا", "T3,T6" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "!!!", "" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "\"quoted", "" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "nothingmatches", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = run_view (f, cases[i].view, cases[i].sort, cases[i].text);
+      g_test_message ("search %s: %s", cases[i].text, got);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+}
+
+static void
+test_load (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_MENTIONS);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(FlTicket) ticket = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(FlCustomer) customer = NULL;
+  g_autoptr(GPtrArray) agents = NULL;
+
+  ids = fl_store_query_ids (f->store, query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+
+  ticket = fl_store_load_ticket (f->store, g_array_index (ids, gint64, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fl_ticket_get_subject (ticket), ==, "Webhook failed");
+  g_assert_cmpstr (fl_ticket_get_requester (ticket), ==, "Emily Carter");
+  g_assert_cmpstr (fl_ticket_get_requester_email (ticket), ==, "emily@example.com");
+  g_assert_cmpstr (fl_ticket_get_assignee (ticket), ==, "Daniel Brooks");
+  g_assert_cmpstr (fl_ticket_get_followers (ticket)[0], ==, "Ayşe Yılmaz");
+  g_assert_null (fl_ticket_get_followers (ticket)[1]);
+  /* The snippet is the newest message. */
+  g_assert_cmpstr (fl_ticket_get_snippet (ticket), ==, "@ayse please look, mail bob@example.com");
+
+  messages = fl_store_load_messages (f->store, fl_ticket_get_id (ticket), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (messages->len, ==, 2);
+  g_assert_cmpint (fl_message_get_kind (messages->pdata[1]), ==, FL_MESSAGE_NOTE);
+
+  customer = fl_store_load_customer (f->store, fl_ticket_get_customer_id (ticket), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fl_customer_get_name (customer), ==, "Emily Carter");
+
+  agents = fl_store_list_agents (f->store, f->account1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (agents->len, ==, 2);
+
+  g_assert_null (fl_store_load_ticket (f->store, 987654, &error));
+  g_assert_error (error, FL_STORE_ERROR, FL_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_idempotent (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlSyncBatch) again = fl_sync_batch_new ();
+  g_autoptr(FlQuery) all = fl_query_new (FL_VIEW_ALL);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(FlTicket) ticket = NULL;
+  FlSyncTicket *st;
+
+  /* The same ticket again, now solved, with a different conversation. */
+  st = add_ticket (again, "T1", "Kargo gecikmesi İADE", FL_STATUS_SOLVED, FL_PRIORITY_HIGH,
+                   FL_CHANNEL_EMAIL, "c1", "a1", NOW - 50, 0, NULL);
+  {
+    g_autoptr(FlMessage) m = g_object_new (FL_TYPE_MESSAGE, "remote-id", "T1-m2",
+                                           "kind", FL_MESSAGE_REPLY,
+                                           "direction", FL_DIRECTION_OUTBOUND,
+                                           "created", NOW - 60,
+                                           /* Broken UTF-8 from the server. */
+                                           "text", "Kargonuz yolda \xff tamam",
+                                           NULL);
+    fl_sync_ticket_add_message (st, m);
+  }
+  g_assert_true (fl_store_apply_batch (f->store, f->account1, again, &error));
+  g_assert_no_error (error);
+
+  ids = fl_store_query_ids (f->store, all, &error);
+  g_assert_cmpuint (ids->len, ==, 8);
+
+  ticket = fl_store_load_ticket (f->store, g_array_index (ids, gint64, 0), &error);
+  g_assert_cmpstr (fl_ticket_get_remote_id (ticket), ==, "T1");
+  g_assert_cmpint (fl_ticket_get_status (ticket), ==, FL_STATUS_SOLVED);
+  /* The first agent reply is the first response. */
+  g_assert_cmpint (fl_ticket_get_first_response_at (ticket), ==, NOW - 60);
+
+  messages = fl_store_load_messages (f->store, fl_ticket_get_id (ticket), &error);
+  g_assert_cmpuint (messages->len, ==, 1);
+  g_assert_true (g_utf8_validate (fl_message_get_text (messages->pdata[0]), -1, NULL));
+
+  /* The old message's words left the index with it. */
+  {
+    g_autofree char *gone = run_view (f, FL_VIEW_ALL, FL_SORT_UPDATED, "nerede");
+    g_autofree char *found = run_view (f, FL_VIEW_ALL, FL_SORT_UPDATED, "yolda");
+    g_autofree char *solved = run_view (f, FL_VIEW_SOLVED, FL_SORT_UPDATED, NULL);
+
+    g_assert_cmpstr (gone, ==, "");
+    g_assert_cmpstr (found, ==, "T1");
+    g_assert_cmpstr (solved, ==, "T1,T4,T5");
+  }
+}
+
+static void
+test_remove_account (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *found = NULL;
+
+  g_assert_true (fl_store_remove_account (f->store, f->account1, &error));
+  g_assert_no_error (error);
+
+  accounts = fl_store_list_accounts (f->store, &error);
+  g_assert_cmpuint (accounts->len, ==, 1);
+  all = run_view (f, FL_VIEW_ALL, FL_SORT_UPDATED, NULL);
+  g_assert_cmpstr (all, ==, "T8");
+  found = run_view (f, FL_VIEW_ALL, FL_SORT_UPDATED, "kargo");
+  g_assert_cmpstr (found, ==, "");
+}
+
+static void
+test_pragmas (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "frontline.db", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (fl_store_get_schema_version (f->store), ==, FL_STORE_SCHEMA_VERSION);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+
+  /* Every inbox view is answered from an index, not by scanning tickets. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                   "EXPLAIN QUERY PLAN SELECT t.id FROM tickets t WHERE t.is_open = 1"
+                   " ORDER BY t.updated DESC, t.id DESC", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 3), "tickets_open_updated"));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* Migrations */
+
+static void
+test_migrate_v1 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fl-migrate-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "frontline.db", NULL);
+  g_autoptr(FlStore) old = NULL;
+  g_autoptr(FlStore) store = NULL;
+  sqlite3 *db = NULL;
+  char *errmsg = NULL;
+  g_autofree char *legacy = NULL;
+  g_autofree char *inbox = NULL;
+  g_autofree char *by_email = NULL;
+  Fixture f = { dir, NULL, 0, 0 };
+
+  old = fl_store_open_at_version (path, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fl_store_get_schema_version (old), ==, 1);
+  g_clear_object (&old);
+
+  /* What a version-1 client wrote. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "INSERT INTO accounts (id, kind, name) VALUES (1, 'rt', 'Old RT');"
+    "INSERT INTO customers (id, account_id, remote_id, name, emails, phones)"
+    "  VALUES (1, 1, 'zoe', 'Zoë Legacy', 'zoe@old.example' || char(10) || 'z@old.example', '+90 532 555 0000');"
+    "INSERT INTO tickets (id, account_id, remote_id, subject, status, priority, channel,"
+    "  customer_id, created, updated, due_first_response)"
+    "  VALUES (1, 1, '41', 'Legacy printer problem', 1, 1, 0, 1, 100, 200, 500),"
+    "         (2, 1, '42', 'Old solved thing', 4, 1, 0, 1, 100, 300, 0);"
+    "INSERT INTO messages (ticket_id, remote_id, kind, direction, created, text)"
+    "  VALUES (1, 'm1', 0, 0, 100, 'The toner is empty'),"
+    "         (2, 'm2', 0, 0, 100, 'Solved long ago');",
+    NULL, NULL, &errmsg), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = fl_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fl_store_get_schema_version (store), ==, 2);
+  f.store = store;
+
+  legacy = run_view (&f, FL_VIEW_ALL, FL_SORT_UPDATED, "toner");
+  g_assert_cmpstr (legacy, ==, "41");
+  inbox = run_view (&f, FL_VIEW_INBOX, FL_SORT_UPDATED, NULL);
+  g_assert_cmpstr (inbox, ==, "41");
+  by_email = run_view (&f, FL_VIEW_ALL, FL_SORT_UPDATED, "zoe");
+  g_assert_cmpstr (by_email, ==, "42,41");
+
+  /* Breached: due 500 long before NOW, no first response. */
+  {
+    g_autofree char *breached = run_view (&f, FL_VIEW_BREACHED, FL_SORT_UPDATED, NULL);
+    g_assert_cmpstr (breached, ==, "41");
+  }
+
+  /* The identities were backfilled from both emails and the phone. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    sqlite3_prepare_v2 (db, "SELECT group_concat (value, ' ') FROM"
+                            " (SELECT value FROM customer_identities ORDER BY value)", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==,
+                     "+905325550000 z@old.example zoe@old.example");
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+
+  g_clear_object (&store);
+  f.store = NULL;
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (dir);
+  }
+}
+
+static void
+test_too_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fl-new-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "frontline.db", NULL);
+  g_autoptr(FlStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = fl_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, FL_STORE_ERROR, FL_STORE_ERROR_TOO_NEW);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fl-bad-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "frontline.db", NULL);
+  g_autoptr(FlStore) store = NULL;
+
+  g_assert_true (g_file_set_contents (path, "this is not SQLite, just text that is long enough", -1, NULL));
+  store = fl_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, FL_STORE_ERROR, FL_STORE_ERROR_CORRUPT);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Concurrency: a sync writes while the UI reads. */
+
+typedef struct
+{
+  FlStore *store;
+  gint64   account_id;
+  guint    n_batches;
+  guint    per_batch;
+  gint     done;
+} Writer;
+
+static gpointer
+writer_thread (gpointer data)
+{
+  Writer *w = data;
+
+  for (guint b = 0; b < w->n_batches; b++)
+    {
+      g_autoptr(FlSyncBatch) batch = fl_sync_batch_new ();
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; i < w->per_batch; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("W%u-%u", b, i);
+          add_ticket (batch, id, "Concurrent ticket", FL_STATUS_OPEN, FL_PRIORITY_NORMAL,
+                      FL_CHANNEL_EMAIL, "c1", NULL, NOW + b * 100 + i, 0, "written during reads");
+        }
+
+      g_assert_true (fl_store_apply_batch (w->store, w->account_id, batch, &error));
+      g_assert_no_error (error);
+    }
+
+  g_atomic_int_set (&w->done, 1);
+  return NULL;
+}
+
+static void
+test_concurrent (Fixture       *f,
+                 gconstpointer  data)
+{
+  Writer w = { f->store, f->account1, 30, 20, 0 };
+  g_autoptr(FlQuery) inbox = fl_query_new (FL_VIEW_INBOX);
+  GThread *thread;
+  guint last = 0, reads = 0;
+
+  thread = g_thread_new ("writer", writer_thread, &w);
+
+  while (!g_atomic_int_get (&w.done) || reads == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) ids = fl_store_query_ids (f->store, inbox, &error);
+      g_autoptr(GPtrArray) tickets = NULL;
+
+      g_assert_no_error (error);
+      /* Batches land whole: the inbox grows by whole batches only. */
+      g_assert_cmpuint ((ids->len - 6) % w.per_batch, ==, 0);
+      g_assert_cmpuint (ids->len, >=, last);
+      last = ids->len;
+
+      tickets = fl_store_load_tickets (f->store, (gint64 *) (gpointer) ids->data,
+                                       MIN (ids->len, 50), &error);
+      g_assert_no_error (error);
+      reads++;
+    }
+
+  g_thread_join (thread);
+  g_assert_cmpuint (fl_store_count (f->store, inbox, NULL), ==, 6 + w.n_batches * w.per_batch);
+  g_test_message ("%u reads during %u writes", reads, w.n_batches);
+}
+
+/* The change signal arrives on the main context after the commit. */
+
+static void
+on_changed (FlStore *store,
+            GArray  *ids,
+            gpointer data)
+{
+  guint *n = data;
+  *n += ids->len;
+}
+
+static void
+test_signal (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(FlSyncBatch) batch = fl_sync_batch_new ();
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  /* Let the fixture's own writes be announced first. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_signal_connect (f->store, "tickets-changed", G_CALLBACK (on_changed), &n);
+  add_ticket (batch, "S1", "Signal one", FL_STATUS_NEW, FL_PRIORITY_NORMAL, FL_CHANNEL_WEB,
+              "c1", NULL, NOW, 0, "hi");
+  add_ticket (batch, "S2", "Signal two", FL_STATUS_NEW, FL_PRIORITY_NORMAL, FL_CHANNEL_WEB,
+              "c1", NULL, NOW, 0, "hi");
+  g_assert_true (fl_store_apply_batch (f->store, f->account1, batch, &error));
+
+  /* Not synchronously: from the main context. */
+  g_assert_cmpuint (n, ==, 0);
+  while (n == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n, ==, 2);
+
+  g_signal_handlers_disconnect_by_func (f->store, on_changed, &n);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/store/views", Fixture, NULL, fixture_setup, test_views, fixture_teardown);
+  g_test_add ("/store/channel-account-views", Fixture, NULL, fixture_setup,
+              test_channel_account_views, fixture_teardown);
+  g_test_add ("/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/store/load", Fixture, NULL, fixture_setup, test_load, fixture_teardown);
+  g_test_add ("/store/idempotent", Fixture, NULL, fixture_setup, test_idempotent, fixture_teardown);
+  g_test_add ("/store/remove-account", Fixture, NULL, fixture_setup, test_remove_account,
+              fixture_teardown);
+  g_test_add ("/store/pragmas", Fixture, NULL, fixture_setup, test_pragmas, fixture_teardown);
+  g_test_add ("/store/concurrent", Fixture, NULL, fixture_setup, test_concurrent, fixture_teardown);
+  g_test_add ("/store/signal", Fixture, NULL, fixture_setup, test_signal, fixture_teardown);
+  g_test_add_func ("/store/migrate-v1", test_migrate_v1);
+  g_test_add_func ("/store/too-new", test_too_new);
+  g_test_add_func ("/store/not-a-database", test_not_a_database);
+
+  return g_test_run ();
+}
