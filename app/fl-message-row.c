@@ -203,6 +203,14 @@ fl_message_row_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), FL_TYPE_MESSAGE_ROW);
 
+  /* The template's top widget has no name, so unparent it here. */
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
+      gtk_widget_unparent (child);
+  }
+
   G_OBJECT_CLASS (fl_message_row_parent_class)->dispose (object);
 }
 

@@ -248,6 +248,14 @@ fl_sidebar_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_SIDEBAR);
 
+  /* The template's top widget has no name, so unparent it here. */
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
+
   G_OBJECT_CLASS (fl_sidebar_parent_class)->dispose (object);
 }
 

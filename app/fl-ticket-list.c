@@ -206,6 +206,14 @@ fl_ticket_list_dispose (GObject *object)
   g_clear_handle_id (&self->clock_source, g_source_remove);
   g_clear_handle_id (&self->populated_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_TICKET_LIST);
+
+  /* The template's top widget has no name, so unparent it here. */
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);

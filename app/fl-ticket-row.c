@@ -231,6 +231,14 @@ fl_ticket_row_dispose (GObject *object)
   g_clear_object (&self->ticket);
   gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_TICKET_ROW);
 
+  /* The template's top widget has no name, so unparent it here. */
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
+
   G_OBJECT_CLASS (fl_ticket_row_parent_class)->dispose (object);
 }
 

@@ -179,6 +179,14 @@ fl_ticket_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_TICKET_VIEW);
+
+  /* The template's top widget has no name, so unparent it here. */
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
   g_clear_object (&self->ticket);
 
   G_OBJECT_CLASS (fl_ticket_view_parent_class)->dispose (object);

@@ -14,6 +14,7 @@
 #include "fl-ticket-list.h"
 #include "fl-ticket-view.h"
 #include "fl-window.h"
+#include "fl-window-private.h"
 
 /* How long after the populated frame a measuring run waits for the
  * layout to settle before it reports. */
@@ -655,4 +656,34 @@ fl_window_get_first_frame_time (FlWindow *self)
   g_return_val_if_fail (FL_IS_WINDOW (self), 0);
 
   return self->first_frame_time;
+}
+
+FlSidebar *
+fl_window_get_sidebar (FlWindow *self)
+{
+  return self->sidebar;
+}
+
+FlTicketList *
+fl_window_get_ticket_list (FlWindow *self)
+{
+  return self->ticket_list;
+}
+
+FlTicketView *
+fl_window_get_ticket_view (FlWindow *self)
+{
+  return self->ticket_view;
+}
+
+GtkSearchEntry *
+fl_window_get_search_entry (FlWindow *self)
+{
+  return self->search_entry;
+}
+
+const char *
+fl_window_get_page (FlWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->main_stack);
 }

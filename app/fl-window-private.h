@@ -1,0 +1,21 @@
+/* fl-window-private.h: what tests may reach inside the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "fl-sidebar.h"
+#include "fl-ticket-list.h"
+#include "fl-ticket-view.h"
+#include "fl-window.h"
+
+G_BEGIN_DECLS
+
+FlSidebar      *fl_window_get_sidebar      (FlWindow *self);
+FlTicketList   *fl_window_get_ticket_list  (FlWindow *self);
+FlTicketView   *fl_window_get_ticket_view  (FlWindow *self);
+GtkSearchEntry *fl_window_get_search_entry (FlWindow *self);
+const char     *fl_window_get_page         (FlWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,334 @@
+/* frontline-bench.c: workload generator and benchmarks
+ *
+ *   frontline-bench gen --tickets N --messages M --seed S --data-dir DIR
+ *
+ * Every subcommand prints one JSON object. Later issues add subcommands
+ * (inbox, ticket, sync, suggest); figures are measured, never asserted.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+
+#include "fl-store.h"
+
+/* Realistic words per language, mixed with a filler vocabulary so the
+ * index has a long tail like a real mailbox. */
+static const char * const en_words[] = {
+  "order", "delivery", "refund", "return", "invoice", "payment", "account", "password",
+  "shipping", "package", "tracking", "damaged", "broken", "replacement", "warranty",
+  "subscription", "cancel", "upgrade", "charged", "twice", "card", "login", "error",
+  "app", "crash", "update", "please", "help", "thanks", "still", "waiting", "week",
+  "yesterday", "today", "customer", "support", "number", "address", "wrong", "item",
+  "missing", "late", "speaker", "kettle", "lamp", "charger", "battery", "screen",
+  "hello", "regards", "urgent", "again", "could", "would", "check", "status",
+};
+static const char * const tr_words[] = {
+  "sipariş", "kargo", "iade", "fatura", "ödeme", "hesap", "şifre", "teslimat",
+  "paket", "takip", "hasarlı", "kırık", "değişim", "garanti", "abonelik", "iptal",
+  "yükseltme", "ücret", "iki", "kez", "kart", "giriş", "hata", "uygulama", "çöktü",
+  "güncelleme", "lütfen", "yardım", "teşekkürler", "hâlâ", "bekliyorum", "hafta",
+  "dün", "bugün", "müşteri", "destek", "numara", "adres", "yanlış", "ürün", "eksik",
+  "gecikti", "hoparlör", "ısıtıcı", "lamba", "şarj", "pil", "ekran", "merhaba",
+  "iyi", "günler", "acil", "tekrar", "kontrol", "durum", "İstanbul", "Ankara",
+};
+static const char * const fa_words[] = {
+  "سفارش", "ارسال", "بازگشت", "وجه", "فاکتور", "پرداخت", "حساب", "رمز", "تحویل",
+  "بسته", "پیگیری", "آسیب", "شکسته", "تعویض", "گارانتی", "اشتراک", "لغو", "ارتقا",
+  "هزینه", "دوبار", "کارت", "ورود", "خطا", "برنامه", "بسته‌شد", "به‌روزرسانی",
+  "لطفاً", "کمک", "ممنون", "هنوز", "منتظر", "هفته", "دیروز", "امروز", "مشتری",
+  "پشتیبانی", "شماره", "آدرس", "اشتباه", "کالا", "گم", "دیر", "اسپیکر", "کتری",
+  "چراغ", "شارژر", "باتری", "صفحه", "سلام", "با", "احترام", "فوری", "دوباره",
+  "بررسی", "وضعیت", "تهران", "اصفهان", "۱۴۰۳",
+};
+static const char * const first_names[] = {
+  "Emily", "James", "Olivia", "Noah", "Sophia", "Liam", "Ava", "Lucas", "Mia", "Ethan",
+  "Ayşe", "Mehmet", "Zeynep", "Emre", "Elif", "Burak", "Selin", "Kerem", "İlayda", "Oğuz",
+  "سارا", "علی", "مریم", "رضا", "زهرا", "حسین", "نرگس", "امیر", "فاطمه", "محمد",
+};
+static const char * const last_names[] = {
+  "Carter", "Brooks", "Mitchell", "Reed", "Hughes", "Foster", "Bennett", "Price",
+  "Yılmaz", "Demir", "Kaya", "Şahin", "Çelik", "Öztürk", "Aydın", "Arslan",
+  "محمدی", "احمدی", "رضایی", "موسوی", "حسینی", "کریمی", "جعفری", "صادقی",
+};
+
+typedef struct
+{
+  GRand *rand;
+  char **filler;
+  guint  n_filler;
+} Gen;
+
+static const char *
+pick (Gen               *g,
+      const char * const *words,
+      guint               n)
+{
+  return words[g_rand_int_range (g->rand, 0, n)];
+}
+
+/* A message in one language: mostly its own words, some filler. */
+static char *
+make_text (Gen  *g,
+           int   language,
+           guint n_words)
+{
+  GString *s = g_string_sized_new (n_words * 8);
+
+  for (guint i = 0; i < n_words; i++)
+    {
+      const char *w;
+
+      if (g_rand_int_range (g->rand, 0, 100) < 35)
+        w = g->filler[g_rand_int_range (g->rand, 0, g->n_filler)];
+      else if (language == 0)
+        w = pick (g, en_words, G_N_ELEMENTS (en_words));
+      else if (language == 1)
+        w = pick (g, tr_words, G_N_ELEMENTS (tr_words));
+      else
+        w = pick (g, fa_words, G_N_ELEMENTS (fa_words));
+
+      if (i > 0)
+        g_string_append_c (s, (i % 12 == 0) ? '\n' : ' ');
+      g_string_append (s, w);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static char **
+make_filler (GRand *rand,
+             guint  n)
+{
+  static const char letters[] = "abcdefghijklmnoprstuvyz";
+  char **filler = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint len = g_rand_int_range (rand, 4, 11);
+      char *w = g_malloc (len + 1);
+
+      for (guint j = 0; j < len; j++)
+        w[j] = letters[g_rand_int_range (rand, 0, sizeof letters - 1)];
+      w[len] = '\0';
+      filler[i] = w;
+    }
+
+  return filler;
+}
+
+static int
+cmd_gen (int    argc,
+         char **argv)
+{
+  int n_tickets = 1000, n_messages = 5000, seed = 1;
+  g_autofree char *data_dir = NULL;
+  GOptionEntry entries[] = {
+    { "tickets", 0, 0, G_OPTION_ARG_INT, &n_tickets, "Tickets to generate", "N" },
+    { "messages", 0, 0, G_OPTION_ARG_INT, &n_messages, "Messages in all", "M" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed", "S" },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Where to write frontline.db", "DIR" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("gen");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlStore) store = NULL;
+  g_autoptr(FlAccount) account = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  const guint n_agents = 20, batch_size = 1000;
+  guint n_customers, messages_left, written_messages = 0;
+  gint64 now = 1800000000, started;
+  Gen g = { 0 };
+  GStatBuf st;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (data_dir == NULL || n_tickets <= 0 || n_messages < n_tickets)
+    {
+      g_printerr ("gen needs --data-dir, --tickets > 0 and --messages >= --tickets\n");
+      return 2;
+    }
+
+  path = g_build_filename (data_dir, "frontline.db", NULL);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("%s exists: give an empty folder\n", path);
+      return 2;
+    }
+
+  started = g_get_monotonic_time ();
+  g.rand = g_rand_new_with_seed (seed);
+  g.n_filler = 20000;
+  g.filler = make_filler (g.rand, g.n_filler);
+
+  if (!(store = fl_store_open (path, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  account = g_object_new (FL_TYPE_ACCOUNT, "kind", "bench", "name", "Benchmark",
+                          "color", "#e66100", "enabled", FALSE, NULL);
+  if (!fl_store_save_account (store, account, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  n_customers = MAX (1, n_tickets / 8);
+  messages_left = n_messages;
+
+  for (guint first = 0; first < (guint) n_tickets; first += batch_size)
+    {
+      g_autoptr(FlSyncBatch) batch = fl_sync_batch_new ();
+      guint last = MIN ((guint) n_tickets, first + batch_size);
+
+      if (first == 0)
+        {
+          for (guint i = 0; i < n_agents; i++)
+            {
+              g_autofree char *id = g_strdup_printf ("agent%u", i);
+              g_autofree char *name = g_strdup_printf ("%s %s",
+                                                       first_names[i % G_N_ELEMENTS (first_names)],
+                                                       last_names[i % G_N_ELEMENTS (last_names)]);
+              g_autoptr(FlAgent) agent = g_object_new (FL_TYPE_AGENT, "remote-id", id,
+                                                       "username", id, "name", name, NULL);
+              fl_sync_batch_add_agent (batch, agent);
+            }
+          fl_sync_batch_set_me (batch, "agent0");
+
+          for (guint i = 0; i < n_customers; i++)
+            {
+              g_autofree char *id = g_strdup_printf ("c%u", i);
+              g_autofree char *name = g_strdup_printf ("%s %s",
+                                                       pick (&g, first_names, G_N_ELEMENTS (first_names)),
+                                                       pick (&g, last_names, G_N_ELEMENTS (last_names)));
+              g_autofree char *email = g_strdup_printf ("customer%u@example.com", i);
+              const char *emails[] = { email, NULL };
+              g_autoptr(FlCustomer) c = g_object_new (FL_TYPE_CUSTOMER, "remote-id", id,
+                                                      "name", name, "emails", emails, NULL);
+              fl_sync_batch_add_customer (batch, c);
+            }
+        }
+
+      for (guint t = first; t < last; t++)
+        {
+          g_autofree char *id = g_strdup_printf ("%u", 100000 + t);
+          g_autofree char *customer = g_strdup_printf ("c%u", g_rand_int_range (g.rand, 0, n_customers));
+          g_autofree char *assignee = NULL;
+          g_autofree char *subject = NULL;
+          g_autoptr(FlTicket) ticket = NULL;
+          int language = g_rand_int_range (g.rand, 0, 10);
+          guint tickets_left = n_tickets - t;
+          guint n_msgs = tickets_left == 1 ? messages_left
+                         : CLAMP (messages_left / tickets_left + g_rand_int_range (g.rand, -2, 3),
+                                  1, messages_left - (tickets_left - 1));
+          gint64 created = now - (gint64) (n_tickets - t) * 600 - g_rand_int_range (g.rand, 0, 600);
+          int status_roll = g_rand_int_range (g.rand, 0, 100);
+          FlStatus status = status_roll < 10 ? FL_STATUS_NEW : status_roll < 35 ? FL_STATUS_OPEN
+                            : status_roll < 45 ? FL_STATUS_PENDING : status_roll < 50 ? FL_STATUS_ON_HOLD
+                            : status_roll < 85 ? FL_STATUS_SOLVED : FL_STATUS_CLOSED;
+          FlSyncTicket *sticket;
+
+          language = language < 6 ? 0 : language < 8 ? 1 : 2;
+          if (g_rand_int_range (g.rand, 0, 100) < 85)
+            assignee = g_strdup_printf ("agent%u", g_rand_int_range (g.rand, 0, n_agents));
+          subject = make_text (&g, language, g_rand_int_range (g.rand, 3, 9));
+          g_strdelimit (subject, "\n", ' ');
+
+          ticket = g_object_new (FL_TYPE_TICKET,
+                                 "remote-id", id,
+                                 "subject", subject,
+                                 "status", status,
+                                 "priority", g_rand_int_range (g.rand, 0, 100) < 70 ? FL_PRIORITY_NORMAL
+                                             : g_rand_int_range (g.rand, 0, FL_N_PRIORITIES),
+                                 "channel", g_rand_int_range (g.rand, 0, FL_N_CHANNELS),
+                                 "created", created,
+                                 "updated", created + n_msgs * 1800,
+                                 "due-first-response", created + 8 * 3600,
+                                 "due-resolution", created + 48 * 3600,
+                                 "unread", g_rand_int_range (g.rand, 0, 100) < 20,
+                                 NULL);
+          sticket = fl_sync_batch_add_ticket (batch, ticket, customer, assignee);
+          sticket->replace_messages = FALSE;
+
+          for (guint m = 0; m < n_msgs; m++)
+            {
+              g_autofree char *mid = g_strdup_printf ("%s-%u", id, m);
+              g_autofree char *text = make_text (&g, language, g_rand_int_range (g.rand, 20, 121));
+              gboolean inbound = m % 2 == 0;
+              g_autoptr(FlMessage) message = NULL;
+
+              message = g_object_new (FL_TYPE_MESSAGE,
+                                      "remote-id", mid,
+                                      "kind", (!inbound && g_rand_int_range (g.rand, 0, 100) < 15)
+                                              ? FL_MESSAGE_NOTE : FL_MESSAGE_REPLY,
+                                      "direction", inbound ? FL_DIRECTION_INBOUND : FL_DIRECTION_OUTBOUND,
+                                      "author", inbound ? NULL : "Agent",
+                                      "created", created + m * 1800,
+                                      "text", text,
+                                      NULL);
+              fl_sync_ticket_add_message (sticket, message);
+            }
+
+          messages_left -= n_msgs;
+          written_messages += n_msgs;
+        }
+
+      if (!fl_store_apply_batch (store, fl_account_get_id (account), batch, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+    }
+
+  g_clear_object (&store);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "command");
+  json_builder_add_string_value (builder, "gen");
+  json_builder_set_member_name (builder, "tickets");
+  json_builder_add_int_value (builder, n_tickets);
+  json_builder_set_member_name (builder, "messages");
+  json_builder_add_int_value (builder, written_messages);
+  json_builder_set_member_name (builder, "seed");
+  json_builder_add_int_value (builder, seed);
+  json_builder_set_member_name (builder, "seconds");
+  json_builder_add_double_value (builder, (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  json_builder_set_member_name (builder, "db_mb");
+  json_builder_add_double_value (builder, g_stat (path, &st) == 0 ? st.st_size / 1048576.0 : 0);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json = json_to_string (root, TRUE);
+  g_print ("%s\n", json);
+
+  g_strfreev (g.filler);
+  g_rand_free (g.rand);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Figures are machine-read: no locale decimal commas. */
+  setlocale (LC_ALL, "C.UTF-8");
+
+  if (argc >= 2 && g_strcmp0 (argv[1], "gen") == 0)
+    return cmd_gen (argc - 1, argv + 1);
+
+  g_printerr ("usage: frontline-bench gen --tickets N --messages M --seed S --data-dir DIR\n");
+  return 2;
+}

@@ -1,0 +1,265 @@
+/* test-window.c: the main window on the demo workspace, in a real X
+ * window under Xvfb. Run once per UI language (LANGUAGE=en, tr, fa).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "fl-context.h"
+#include "fl-screenshot.h"
+#include "fl-window-private.h"
+
+typedef struct
+{
+  char      *dir;
+  FlContext *context;
+  FlWindow  *window;
+} Fixture;
+
+/* Spins the main loop until @done says so, or fails after 20 s. */
+#define WAIT_FOR(cond, what)                                              \
+  G_STMT_START {                                                          \
+    gint64 _deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;     \
+    while (!(cond))                                                       \
+      {                                                                   \
+        if (g_get_monotonic_time () > _deadline)                          \
+          g_error ("Timed out waiting for %s", what);                     \
+        g_main_context_iteration (NULL, FALSE);                           \
+        g_usleep (1000);                                                  \
+      }                                                                   \
+  } G_STMT_END
+
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static guint
+store_count (Fixture *f,
+             FlView   view)
+{
+  g_autoptr(FlQuery) query = fl_query_new (view);
+
+  return fl_store_count (fl_context_get_store (f->context), query, NULL);
+}
+
+static const char *
+ui_language (void)
+{
+  const char *lang = g_getenv ("LANGUAGE");
+
+  return lang && *lang ? lang : "en";
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+
+  f->dir = g_dir_make_tmp ("fl-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->context = fl_context_new (f->dir);
+
+  fl_context_load_async (f->context, NULL, done_cb, &result);
+  WAIT_FOR (result != NULL, "the store to open");
+  g_assert_true (fl_context_load_finish (f->context, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  /* The demo comes from the application's own resources. */
+  fl_context_add_demo_async (f->context, NULL, done_cb, &result);
+  WAIT_FOR (result != NULL, "the demo workspace to sync");
+  g_assert_true (fl_context_add_demo_finish (f->context, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  f->window = fl_window_new (NULL, f->context);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  fl_window_show_workspace (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)), "the window to map");
+  WAIT_FOR (fl_ticket_list_get_n_items (fl_window_get_ticket_list (f->window)) > 0,
+            "the inbox to fill");
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->context);
+  g_free (f->dir);
+}
+
+static void
+test_three_panes (Fixture       *f,
+                  gconstpointer  data)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  FlTicketView *view = fl_window_get_ticket_view (f->window);
+  FlSidebar *sidebar = fl_window_get_sidebar (f->window);
+  FlStore *store = fl_context_get_store (f->context);
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first_id;
+
+  g_assert_cmpstr (fl_window_get_page (f->window), ==, "workspace");
+
+  /* The list is the inbox, exactly as the store counts it. */
+  WAIT_FOR (!fl_ticket_list_model_get_loading (fl_ticket_list_get_model (list)), "the query");
+  g_assert_cmpuint (fl_ticket_list_get_n_items (list), ==, store_count (f, FL_VIEW_INBOX));
+  g_assert_cmpuint (store_count (f, FL_VIEW_ALL), >=, 300);
+
+  /* The sidebar's live counts agree with the store. */
+  WAIT_FOR (fl_sidebar_get_count (sidebar, "inbox") == store_count (f, FL_VIEW_INBOX),
+            "the inbox count");
+  g_assert_cmpuint (fl_sidebar_get_count (sidebar, "solved"), ==, store_count (f, FL_VIEW_SOLVED));
+  g_assert_cmpuint (fl_sidebar_get_count (sidebar, "mine"), ==, store_count (f, FL_VIEW_ASSIGNED_TO_ME));
+  g_assert_cmpuint (fl_sidebar_get_count (sidebar, "mine"), >, 0);
+
+  /* Selecting a ticket shows its whole conversation. */
+  fl_ticket_list_select (list, 0);
+  first_id = fl_ticket_list_get_selected (list);
+  g_assert_cmpint (first_id, !=, 0);
+  messages = fl_store_load_messages (store, first_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (messages->len, >, 0);
+  WAIT_FOR (fl_ticket_view_get_ticket (view) != NULL &&
+            fl_ticket_get_id (fl_ticket_view_get_ticket (view)) == first_id &&
+            g_list_model_get_n_items (fl_ticket_view_get_messages (view)) == messages->len,
+            "the conversation");
+
+  /* Reading it marks it read in the store. */
+  WAIT_FOR (({ g_autoptr(FlTicket) t = fl_store_load_ticket (store, first_id, NULL);
+               t && !fl_ticket_get_unread (t); }), "the ticket to be read");
+}
+
+static void
+test_switch_view_and_search (Fixture       *f,
+                             gconstpointer  data)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  FlSidebar *sidebar = fl_window_get_sidebar (f->window);
+  GtkSearchEntry *entry = fl_window_get_search_entry (f->window);
+  guint solved = store_count (f, FL_VIEW_SOLVED);
+  g_autoptr(FlQuery) turkish = fl_query_new (FL_VIEW_ALL);
+  g_autoptr(FlQuery) persian = fl_query_new (FL_VIEW_ALL);
+  guint n_turkish, n_persian;
+
+  g_assert_true (fl_sidebar_select_nick (sidebar, "solved"));
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == solved &&
+            !fl_ticket_list_model_get_loading (fl_ticket_list_get_model (list)), "the solved view");
+
+  g_assert_true (fl_sidebar_select_nick (sidebar, "all"));
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == store_count (f, FL_VIEW_ALL), "all tickets");
+
+  /* Turkish and Persian searches, typed into the real entry. */
+  fl_query_set_text (turkish, "sipariş");
+  n_turkish = fl_store_count (fl_context_get_store (f->context), turkish, NULL);
+  g_assert_cmpuint (n_turkish, >, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "SİPARİŞ");
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == n_turkish &&
+            !fl_ticket_list_model_get_loading (fl_ticket_list_get_model (list)), "the Turkish search");
+
+  fl_query_set_text (persian, "سفارش");
+  n_persian = fl_store_count (fl_context_get_store (f->context), persian, NULL);
+  g_assert_cmpuint (n_persian, >, 0);
+  /* Arabic kaf and yeh in the query still find Persian text. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "سفارش");
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == n_persian &&
+            !fl_ticket_list_model_get_loading (fl_ticket_list_get_model (list)), "the Persian search");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zzqqxx-no-such-word");
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == 0 &&
+            !fl_ticket_list_model_get_loading (fl_ticket_list_get_model (list)), "an empty search");
+}
+
+static void
+test_direction_and_screenshot (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "..", "screenshots", NULL);
+  g_autofree char *name = g_strdup_printf ("window-%s.png", ui_language ());
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+  gboolean rtl = g_str_has_prefix (ui_language (), "fa");
+  GtkTextDirection expected = rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR;
+  FlTicketView *view = fl_window_get_ticket_view (f->window);
+
+  /* The whole window mirrors in a right-to-left language. */
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (f->window)), ==, expected);
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (fl_window_get_sidebar (f->window))), ==, expected);
+
+  /* In Persian the views are named in Persian. */
+  if (rtl)
+    g_assert_cmpstr (fl_view_get_label (FL_VIEW_INBOX), !=, "Inbox");
+
+  fl_ticket_list_select (fl_window_get_ticket_list (f->window), 0);
+  WAIT_FOR (fl_ticket_view_get_ticket (view) != NULL &&
+            g_list_model_get_n_items (fl_ticket_view_get_messages (view)) > 0, "the conversation");
+
+  /* Let the frame settle, then keep the picture as a test artifact. */
+  for (guint i = 0; i < 30; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (fl_screenshot_save (GTK_WIDGET (f->window), path, &error));
+  g_assert_no_error (error);
+
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), >=, 1200);
+  g_assert_cmpint (gdk_texture_get_height (texture), >=, 700);
+  g_test_message ("screenshot: %s", path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
+    {
+      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
+      return 0;
+    }
+
+  /* Not gtk_test_init(): it forces the C locale, and this test checks
+   * the translated, mirrored UI. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FRONTLINE_LOCALEDIR") ?: LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* No G_TEST_OPTION_ISOLATE_DIRS: it hides XDG_DATA_DIRS, and with it
+   * the icon theme and the MIME database GTK needs. The test runner gives
+   * every run a throw-away HOME instead. */
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/window/three-panes", Fixture, NULL, fixture_setup, test_three_panes,
+              fixture_teardown);
+  g_test_add ("/window/switch-view-and-search", Fixture, NULL, fixture_setup,
+              test_switch_view_and_search, fixture_teardown);
+  g_test_add ("/window/direction-and-screenshot", Fixture, NULL, fixture_setup,
+              test_direction_and_screenshot, fixture_teardown);
+
+  return g_test_run ();
+}
