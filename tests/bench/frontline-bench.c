@@ -14,7 +14,9 @@
 #include <json-glib/json-glib.h>
 #include <locale.h>
 
+#include "fl-rt-backend.h"
 #include "fl-store.h"
+#include "fl-sync-engine.h"
 
 /* Realistic words per language, mixed with a filler vocabulary so the
  * index has a long tail like a real mailbox. */
@@ -319,6 +321,182 @@ cmd_gen (int    argc,
   return 0;
 }
 
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* Runs one sync of @backend into @store; returns seconds or -1. */
+static double
+timed_sync (FlSyncEngine *engine,
+            FlBackend    *backend,
+            guint        *n_tickets,
+            GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  fl_sync_engine_sync_async (engine, backend, NULL, done_cb, &result);
+  *n_tickets = fl_sync_engine_sync_finish (engine, wait_for (&result), error);
+  if (error && *error)
+    return -1;
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+/* The baseline: RT's own command-line client listing the same tickets
+ * with the same fields, in the same run. */
+static double
+rt_cli_seconds (const char *url,
+                const char *token,
+                guint      *n_lines)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *config = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  /* rt uses basic auth or a session; the agent's password is the test
+   * server's, given in the environment. */
+  if (g_getenv ("RT_CLI_USER") == NULL || g_getenv ("RT_CLI_PASSWORD") == NULL)
+    return -1;
+
+  g_subprocess_launcher_setenv (launcher, "RTSERVER", url, TRUE);
+  g_subprocess_launcher_setenv (launcher, "RTUSER", g_getenv ("RT_CLI_USER"), TRUE);
+  g_subprocess_launcher_setenv (launcher, "RTPASSWD", g_getenv ("RT_CLI_PASSWORD"), TRUE);
+  g_subprocess_launcher_setenv (launcher, "RTCONFIG", "/dev/null", TRUE);
+
+  start = g_get_monotonic_time ();
+  proc = g_subprocess_launcher_spawn (launcher, &error, "rt", "ls", "-l", "-t", "ticket",
+                                      "id > 0", NULL);
+  if (proc == NULL || !g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error))
+    return -1;
+
+  *n_lines = 0;
+  for (const char *p = out; p && *p; p++)
+    *n_lines += *p == '\n';
+
+  (void) token;
+  (void) config;
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+static int
+cmd_sync (int    argc,
+          char **argv)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *token_env = NULL;
+  g_autofree char *data_dir = NULL;
+  GOptionEntry entries[] = {
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url, "The RT server", "URL" },
+    { "token-env", 0, 0, G_OPTION_ARG_STRING, &token_env, "The variable holding the token", "VAR" },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "An empty folder for the store", "DIR" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("sync");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlStore) store = NULL;
+  g_autoptr(FlAccount) account = NULL;
+  g_autoptr(FlRtBackend) backend = NULL;
+  g_autoptr(FlSyncEngine) engine = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *json = NULL;
+  const char *token;
+  guint n_initial = 0, n_incremental = 0, requests_before, cli_lines = 0;
+  double initial, incremental, cli;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (url == NULL || token_env == NULL || data_dir == NULL ||
+      (token = g_getenv (token_env)) == NULL)
+    {
+      g_printerr ("sync needs --url, --data-dir and --token-env naming a set variable\n");
+      return 2;
+    }
+
+  path = g_build_filename (data_dir, "frontline.db", NULL);
+  if (!(store = fl_store_open (path, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  account = g_object_new (FL_TYPE_ACCOUNT, "kind", "rt", "name", "Bench RT", "url", url,
+                          "enabled", TRUE, NULL);
+  if (!fl_store_save_account (store, account, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  backend = fl_rt_backend_new (account, token);
+  engine = fl_sync_engine_new (store);
+
+  initial = timed_sync (engine, FL_BACKEND (backend), &n_initial, &error);
+  if (initial < 0)
+    {
+      g_printerr ("initial sync: %s\n", error->message);
+      return 1;
+    }
+
+  requests_before = fl_rt_client_get_n_requests (fl_rt_backend_get_client (backend));
+  incremental = timed_sync (engine, FL_BACKEND (backend), &n_incremental, &error);
+  if (incremental < 0)
+    {
+      g_printerr ("incremental sync: %s\n", error->message);
+      return 1;
+    }
+
+  cli = rt_cli_seconds (url, token, &cli_lines);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "command");
+  json_builder_add_string_value (builder, "sync");
+  json_builder_set_member_name (builder, "initial_tickets");
+  json_builder_add_int_value (builder, n_initial);
+  json_builder_set_member_name (builder, "initial_seconds");
+  json_builder_add_double_value (builder, initial);
+  json_builder_set_member_name (builder, "initial_requests");
+  json_builder_add_int_value (builder, requests_before);
+  json_builder_set_member_name (builder, "rt_cli_seconds");
+  json_builder_add_double_value (builder, cli);
+  json_builder_set_member_name (builder, "rt_cli_lines");
+  json_builder_add_int_value (builder, cli_lines);
+  json_builder_set_member_name (builder, "initial_vs_rt_cli_ratio");
+  json_builder_add_double_value (builder, cli > 0 ? initial / cli : -1);
+  json_builder_set_member_name (builder, "incremental_tickets");
+  json_builder_add_int_value (builder, n_incremental);
+  json_builder_set_member_name (builder, "incremental_seconds");
+  json_builder_add_double_value (builder, incremental);
+  json_builder_set_member_name (builder, "incremental_requests");
+  json_builder_add_int_value (builder, fl_rt_client_get_n_requests (fl_rt_backend_get_client (backend)) - requests_before);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json = json_to_string (root, TRUE);
+  g_print ("%s\n", json);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,7 +506,10 @@ main (int   argc,
 
   if (argc >= 2 && g_strcmp0 (argv[1], "gen") == 0)
     return cmd_gen (argc - 1, argv + 1);
+  if (argc >= 2 && g_strcmp0 (argv[1], "sync") == 0)
+    return cmd_sync (argc - 1, argv + 1);
 
-  g_printerr ("usage: frontline-bench gen --tickets N --messages M --seed S --data-dir DIR\n");
+  g_printerr ("usage: frontline-bench gen --tickets N --messages M --seed S --data-dir DIR\n"
+              "       frontline-bench sync --url URL --token-env VAR --data-dir DIR\n");
   return 2;
 }
