@@ -7,10 +7,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "fl-context.h"
+#include "fl-credentials.h"
 #include "fl-demo-backend.h"
+#include "fl-rt-backend.h"
 
 /**
  * FlContext:
@@ -152,8 +156,9 @@ get_demo_data (FlContext  *self,
 }
 
 static FlBackend *
-create_backend (FlContext *self,
-                FlAccount *account)
+create_backend (FlContext  *self,
+                FlAccount  *account,
+                const char *token)
 {
   if (g_strcmp0 (fl_account_get_kind (account), "demo") == 0)
     {
@@ -169,20 +174,43 @@ create_backend (FlContext *self,
       return FL_BACKEND (fl_demo_backend_new (account, data, g_get_real_time () / G_USEC_PER_SEC));
     }
 
-  g_debug ("No backend for accounts of kind %s yet", fl_account_get_kind (account));
+  if (g_strcmp0 (fl_account_get_kind (account), "rt") == 0)
+    {
+      /* Without a token the account stays, waiting for one. */
+      if (token == NULL)
+        return NULL;
+      return FL_BACKEND (fl_rt_backend_new (account, token));
+    }
+
+  g_debug ("No backend for accounts of kind %s", fl_account_get_kind (account));
   return NULL;
 }
 
 static void
-add_account (FlContext *self,
-             FlAccount *account)
+add_account (FlContext  *self,
+             FlAccount  *account,
+             const char *token)
 {
-  FlBackend *backend = create_backend (self, account);
+  FlBackend *backend = create_backend (self, account, token);
   gint64 id = fl_account_get_id (account);
 
   g_list_store_append (self->accounts, account);
   if (backend != NULL)
     g_hash_table_insert (self->backends, g_memdup2 (&id, sizeof id), backend);
+}
+
+typedef struct
+{
+  FlStore    *store;
+  GHashTable *tokens;   /* account id → token */
+} Loaded;
+
+static void
+loaded_free (Loaded *l)
+{
+  g_clear_object (&l->store);
+  g_clear_pointer (&l->tokens, g_hash_table_unref);
+  g_free (l);
 }
 
 static void
@@ -193,18 +221,38 @@ load_thread (GTask        *task,
 {
   FlContext *self = source_object;
   g_autofree char *path = g_build_filename (self->data_dir, "frontline.db", NULL);
-  g_autoptr(FlStore) store = NULL;
+  Loaded *loaded = task_data;
   GError *error = NULL;
   GPtrArray *accounts;
 
-  if (!(store = fl_store_open (path, &error)) ||
-      !(accounts = fl_store_list_accounts (store, &error)))
+  if (!(loaded->store = fl_store_open (path, &error)) ||
+      !(accounts = fl_store_list_accounts (loaded->store, &error)))
     {
       g_task_return_error (task, error);
       return;
     }
 
-  g_task_set_task_data (task, g_steal_pointer (&store), g_object_unref);
+  /* Tokens come from the keyring, here in the worker: a locked keyring
+   * may take a while, and the UI must not wait on it. */
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      FlAccount *account = accounts->pdata[i];
+      g_autoptr(GError) keyring_error = NULL;
+      char *token;
+      gint64 id = fl_account_get_id (account);
+
+      if (g_strcmp0 (fl_account_get_kind (account), "rt") != 0)
+        continue;
+
+      token = fl_credentials_lookup_sync (fl_account_get_url (account),
+                                          fl_account_get_username (account),
+                                          cancellable, &keyring_error);
+      if (keyring_error != NULL)
+        g_warning ("No token for %s: %s", fl_account_get_name (account), keyring_error->message);
+      if (token != NULL)
+        g_hash_table_insert (loaded->tokens, g_memdup2 (&id, sizeof id), token);
+    }
+
   g_task_return_pointer (task, accounts, (GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -221,11 +269,16 @@ fl_context_load_async (FlContext           *self,
                        gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  Loaded *loaded;
 
   g_return_if_fail (FL_IS_CONTEXT (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, fl_context_load_async);
+  loaded = g_new0 (Loaded, 1);
+  loaded->tokens = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                          (GDestroyNotify) fl_credentials_free_token);
+  g_task_set_task_data (task, loaded, (GDestroyNotify) loaded_free);
   g_task_run_in_thread (task, load_thread);
 }
 
@@ -235,7 +288,7 @@ fl_context_load_finish (FlContext     *self,
                         GError       **error)
 {
   g_autoptr(GPtrArray) accounts = NULL;
-  FlStore *store;
+  Loaded *loaded;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
@@ -243,14 +296,16 @@ fl_context_load_finish (FlContext     *self,
   if (accounts == NULL)
     return FALSE;
 
-  /* Opened in a worker: its signals belong on this thread's context. */
-  store = g_task_get_task_data (G_TASK (result));
-  self->store = g_object_ref (store);
+  loaded = g_task_get_task_data (G_TASK (result));
+  self->store = g_object_ref (loaded->store);
   self->sync_engine = fl_sync_engine_new (self->store);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 
   for (guint i = 0; i < accounts->len; i++)
-    add_account (self, accounts->pdata[i]);
+    {
+      gint64 id = fl_account_get_id (accounts->pdata[i]);
+      add_account (self, accounts->pdata[i], g_hash_table_lookup (loaded->tokens, &id));
+    }
 
   return TRUE;
 }
@@ -419,7 +474,7 @@ demo_saved_cb (GObject      *object,
       return;
     }
 
-  add_account (self, account);
+  add_account (self, account, NULL);
   backend = fl_context_get_backend (self, fl_account_get_id (account));
   if (backend == NULL)
     {
@@ -567,4 +622,275 @@ fl_context_sync_all_finish (FlContext     *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct
+{
+  FlAccount *account;
+  char      *token;
+  gboolean   is_new;
+} AccountOp;
+
+static void
+account_op_free (AccountOp *op)
+{
+  g_clear_object (&op->account);
+  if (op->token != NULL)
+    {
+      memset (op->token, 0, strlen (op->token));
+      g_free (op->token);
+    }
+  g_free (op);
+}
+
+static void
+save_rt_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  FlContext *self = source_object;
+  AccountOp *op = task_data;
+  GError *error = NULL;
+
+  /* The keyring first: an account whose token could not be kept is not
+   * saved at all. */
+  if (!fl_credentials_store_sync (fl_account_get_url (op->account),
+                                  fl_account_get_username (op->account),
+                                  op->token, cancellable, &error) ||
+      !fl_store_save_account (self->store, op->account, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static gint64
+account_position (FlContext *self,
+                  gint64     account_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->accounts)); i++)
+    {
+      g_autoptr(FlAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+
+      if (fl_account_get_id (account) == account_id)
+        return i;
+    }
+
+  return -1;
+}
+
+/**
+ * fl_context_add_rt_account_async:
+ * @url: the server
+ * @user: the RT user the token belongs to (from "Test connection")
+ * @token: the token; it goes to the keyring and nowhere else
+ *
+ * Adds a Request Tracker account, or gives an existing one for the same
+ * server and user its new token.
+ */
+void
+fl_context_add_rt_account_async (FlContext           *self,
+                                 const char          *url,
+                                 const char          *user,
+                                 const char          *token,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  AccountOp *op;
+
+  g_return_if_fail (FL_IS_CONTEXT (self));
+  g_return_if_fail (url != NULL && user != NULL && token != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fl_context_add_rt_account_async);
+  op = g_new0 (AccountOp, 1);
+  op->token = g_strdup (token);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->accounts)); i++)
+    {
+      g_autoptr(FlAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+
+      if (g_strcmp0 (fl_account_get_url (account), url) == 0 &&
+          g_strcmp0 (fl_account_get_username (account), user) == 0)
+        op->account = g_object_ref (account);
+    }
+
+  if (op->account == NULL)
+    {
+      static const char * const colors[] = { "#e66100", "#2ec27e", "#9141ac", "#e5a50a", "#1c71d8" };
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
+
+      op->is_new = TRUE;
+      op->account = g_object_new (FL_TYPE_ACCOUNT,
+                                  "kind", "rt",
+                                  "name", uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : url,
+                                  "url", url,
+                                  "username", user,
+                                  "color", colors[n % G_N_ELEMENTS (colors)],
+                                  "enabled", TRUE,
+                                  NULL);
+    }
+
+  g_task_set_task_data (task, op, (GDestroyNotify) account_op_free);
+  g_task_run_in_thread (task, save_rt_thread);
+}
+
+/**
+ * fl_context_add_rt_account_finish:
+ *
+ * Returns: (transfer none): the account, now with a working backend
+ */
+FlAccount *
+fl_context_add_rt_account_finish (FlContext     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  AccountOp *op;
+  gint64 id;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+
+  op = g_task_get_task_data (G_TASK (result));
+  id = fl_account_get_id (op->account);
+
+  if (op->is_new)
+    add_account (self, op->account, op->token);
+  else
+    {
+      /* A new token for an account that had none, or a rejected one. */
+      g_hash_table_remove (self->backends, &id);
+      g_hash_table_insert (self->backends, g_memdup2 (&id, sizeof id),
+                           create_backend (self, op->account, op->token));
+    }
+
+  return op->account;
+}
+
+static void
+remove_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  FlContext *self = source_object;
+  AccountOp *op = task_data;
+  GError *error = NULL;
+
+  if (g_strcmp0 (fl_account_get_kind (op->account), "rt") == 0 &&
+      !fl_credentials_clear_sync (fl_account_get_url (op->account),
+                                  fl_account_get_username (op->account),
+                                  cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (!fl_store_remove_account (self->store, fl_account_get_id (op->account), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * fl_context_remove_account_async:
+ *
+ * Removes an account, everything cached for it, and its token.
+ */
+void
+fl_context_remove_account_async (FlContext           *self,
+                                 FlAccount           *account,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AccountOp *op;
+
+  g_return_if_fail (FL_IS_CONTEXT (self));
+  g_return_if_fail (FL_IS_ACCOUNT (account));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fl_context_remove_account_async);
+  op = g_new0 (AccountOp, 1);
+  op->account = g_object_ref (account);
+  g_task_set_task_data (task, op, (GDestroyNotify) account_op_free);
+  g_task_run_in_thread (task, remove_thread);
+}
+
+gboolean
+fl_context_remove_account_finish (FlContext     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  AccountOp *op;
+  gint64 id, position;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  op = g_task_get_task_data (G_TASK (result));
+  id = fl_account_get_id (op->account);
+  g_hash_table_remove (self->backends, &id);
+  position = account_position (self, id);
+  if (position >= 0)
+    g_list_store_remove (self->accounts, position);
+
+  return TRUE;
+}
+
+/**
+ * fl_context_sync_account_async:
+ *
+ * Syncs one account.
+ */
+void
+fl_context_sync_account_async (FlContext           *self,
+                               FlAccount           *account,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  FlBackend *backend;
+
+  g_return_if_fail (FL_IS_CONTEXT (self));
+
+  backend = fl_context_get_backend (self, fl_account_get_id (account));
+  if (backend == NULL)
+    {
+      g_task_report_new_error (self, callback, user_data, fl_context_sync_account_async,
+                               FL_BACKEND_ERROR, FL_BACKEND_ERROR_NOT_AUTHORIZED,
+                               _("There is no token for %s."), fl_account_get_name (account));
+      return;
+    }
+
+  fl_sync_engine_sync_async (self->sync_engine, backend, cancellable, callback, user_data);
+}
+
+guint
+fl_context_sync_account_finish (FlContext     *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  /* The error reported when the account had no backend. */
+  if (g_async_result_is_tagged (result, fl_context_sync_account_async))
+    {
+      g_task_propagate_int (G_TASK (result), error);
+      return 0;
+    }
+
+  return fl_sync_engine_sync_finish (self->sync_engine, result, error);
 }

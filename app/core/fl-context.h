@@ -51,5 +51,31 @@ void          fl_context_sync_all_async    (FlContext           *self,
 gboolean      fl_context_sync_all_finish   (FlContext           *self,
                                             GAsyncResult        *result,
                                             GError             **error);
+void          fl_context_add_rt_account_async  (FlContext           *self,
+                                                const char          *url,
+                                                const char          *user,
+                                                const char          *token,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+FlAccount    *fl_context_add_rt_account_finish (FlContext           *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+void          fl_context_remove_account_async  (FlContext           *self,
+                                                FlAccount           *account,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean      fl_context_remove_account_finish (FlContext           *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+void          fl_context_sync_account_async    (FlContext           *self,
+                                                FlAccount           *account,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+guint         fl_context_sync_account_finish   (FlContext           *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 G_END_DECLS
