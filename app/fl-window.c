@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fl-connect-dialog.h"
 #include "fl-format.h"
 #include "fl-sidebar.h"
 #include "fl-ticket-list.h"
@@ -55,6 +56,17 @@ struct _FlWindow
   FlSidebar            *sidebar;
   FlTicketList         *ticket_list;
   FlTicketView         *ticket_view;
+  GtkRevealer          *sync_revealer;
+  GtkSpinner           *sync_spinner;
+  GtkLabel             *sync_label;
+  GtkRevealer          *token_revealer;
+  GtkLabel             *token_label;
+
+  /* Syncing */
+  GCancellable         *sync_cancellable;
+  FlAccount            *token_account;
+  guint                 n_syncing;
+  guint                 sync_source;
 
   /* Measuring runs (--screenshot, --print-startup) */
   gint64                first_frame_time;
@@ -63,7 +75,6 @@ struct _FlWindow
   guint                 list_painted : 1;
   guint                 ticket_loaded : 1;
   guint                 settled : 1;
-  guint                 syncing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (FlWindow, fl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -301,24 +312,138 @@ on_n_items_cb (FlWindow     *self,
 }
 
 static void
-sync_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+show_token_banner (FlWindow  *self,
+                   FlAccount *account)
 {
-  g_autoptr(FlWindow) self = user_data;
+  g_autofree char *text = NULL;
+
+  g_set_object (&self->token_account, account);
+  if (account == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->token_revealer, FALSE);
+      return;
+    }
+
+  /* Translators: a bar above the ticket list; %s is an account's name */
+  text = g_strdup_printf (_("The server rejected the token for %s."), fl_account_get_name (account));
+  gtk_label_set_text (self->token_label, text);
+  gtk_revealer_set_reveal_child (self->token_revealer, TRUE);
+}
+
+static void
+update_sync_state (FlWindow *self)
+{
+  gboolean busy = self->n_syncing > 0;
+
+  gtk_revealer_set_reveal_child (self->sync_revealer, busy);
+  gtk_spinner_set_spinning (self->sync_spinner, busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-sync", busy);
+  if (busy)
+    gtk_label_set_text (self->sync_label, _("Syncing…"));
+}
+
+static void
+on_sync_progress_cb (FlWindow     *self,
+                     gint64        account_id,
+                     guint         n_tickets,
+                     FlSyncEngine *engine)
+{
+  FlAccount *account = fl_context_find_account (self->context, account_id);
+  g_autofree char *count = fl_format_count (n_tickets);
+  g_autofree char *text = NULL;
+
+  if (account == NULL || self->n_syncing == 0)
+    return;
+
+  /* Translators: sync progress; the first %s is an account, the second a
+   * number of tickets */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Syncing %s: %s ticket", "Syncing %s: %s tickets",
+                                       n_tickets),
+                          fl_account_get_name (account), count);
+  gtk_label_set_text (self->sync_label, text);
+}
+
+typedef struct
+{
+  FlWindow  *self;
+  FlAccount *account;
+} SyncClosure;
+
+static void
+sync_account_done_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  SyncClosure *closure = user_data;
+  g_autoptr(FlWindow) self = closure->self;
+  g_autoptr(FlAccount) account = closure->account;
   g_autoptr(GError) error = NULL;
 
-  self->syncing = FALSE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", TRUE);
+  g_free (closure);
+  fl_context_sync_account_finish (self->context, result, &error);
 
-  if (!fl_context_sync_all_finish (FL_CONTEXT (object), result, &error))
+  self->n_syncing--;
+  update_sync_state (self);
+
+  if (error == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_debug ("Sync failed: %s", error->message);
-          toast (self, fl_backend_error_to_string (error));
-        }
+      if (self->token_account == account)
+        show_token_banner (self, NULL);
       return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_debug ("Sync of %s failed: %s", fl_account_get_name (account), error->message);
+
+  if (g_error_matches (error, FL_BACKEND_ERROR, FL_BACKEND_ERROR_NOT_AUTHORIZED))
+    show_token_banner (self, account);
+  else
+    {
+      /* Translators: a sync failed; %s is an account, the second %s why */
+      g_autofree char *text = g_strdup_printf (_("%s: %s"), fl_account_get_name (account),
+                                               error->message);
+      toast (self, text);
+    }
+}
+
+static void
+sync_account (FlWindow  *self,
+              FlAccount *account)
+{
+  SyncClosure *closure = g_new0 (SyncClosure, 1);
+
+  if (self->sync_cancellable == NULL || g_cancellable_is_cancelled (self->sync_cancellable))
+    {
+      g_clear_object (&self->sync_cancellable);
+      self->sync_cancellable = g_cancellable_new ();
+    }
+
+  closure->self = g_object_ref (self);
+  closure->account = g_object_ref (account);
+  self->n_syncing++;
+  fl_context_sync_account_async (self->context, account, self->sync_cancellable,
+                                 sync_account_done_cb, closure);
+  update_sync_state (self);
+}
+
+static void
+sync_all (FlWindow *self)
+{
+  GListModel *accounts;
+
+  if (self->n_syncing > 0 || fl_context_get_store (self->context) == NULL)
+    return;
+
+  accounts = fl_context_get_accounts (self->context);
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(FlAccount) account = g_list_model_get_item (accounts, i);
+
+      if (fl_account_get_enabled (account))
+        sync_account (self, account);
     }
 }
 
@@ -327,14 +452,79 @@ sync_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
+  sync_all (FL_WINDOW (widget));
+}
+
+static void
+cancel_sync_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
   FlWindow *self = FL_WINDOW (widget);
 
-  if (self->syncing || fl_context_get_store (self->context) == NULL)
+  g_cancellable_cancel (self->sync_cancellable);
+}
+
+static gboolean
+periodic_sync_cb (gpointer user_data)
+{
+  sync_all (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_connected_cb (FlWindow        *self,
+                 FlAccount       *account,
+                 FlConnectDialog *dialog)
+{
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workspace") != 0)
+    fl_window_show_workspace (self);
+
+  if (self->token_account == account)
+    show_token_banner (self, NULL);
+
+  /* Translators: %s is the account just connected */
+  text = g_strdup_printf (_("Connected to %s"), fl_account_get_name (account));
+  toast (self, text);
+
+  sync_account (self, account);
+}
+
+static void
+open_connect_dialog (FlWindow   *self,
+                     FlAccount  *account)
+{
+  FlConnectDialog *dialog;
+
+  if (fl_context_get_store (self->context) == NULL)
     return;
 
-  self->syncing = TRUE;
-  gtk_widget_action_set_enabled (widget, "win.sync", FALSE);
-  fl_context_sync_all_async (self->context, self->cancellable, sync_done_cb, g_object_ref (self));
+  dialog = fl_connect_dialog_new (self->context, GTK_WINDOW (self));
+  if (account != NULL)
+    fl_connect_dialog_set_url (dialog, fl_account_get_url (account), FALSE);
+  g_signal_connect_object (dialog, "connected", G_CALLBACK (on_connected_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+connect_helpdesk_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  open_connect_dialog (FL_WINDOW (widget), NULL);
+}
+
+static void
+enter_token_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  FlWindow *self = FL_WINDOW (widget);
+
+  if (self->token_account != NULL)
+    open_connect_dialog (self, self->token_account);
 }
 
 static void
@@ -362,7 +552,9 @@ fl_window_dispose (GObject *object)
   FlWindow *self = (FlWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->sync_cancellable);
   g_clear_handle_id (&self->settle_source, g_source_remove);
+  g_clear_handle_id (&self->sync_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_WINDOW);
 
@@ -377,6 +569,8 @@ fl_window_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->sync_cancellable);
+  g_clear_object (&self->token_account);
   g_clear_pointer (&self->view_query, fl_query_unref);
   g_clear_pointer (&self->view_title, g_free);
 
@@ -491,6 +685,11 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_list);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_view);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, sync_revealer);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, sync_spinner);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, token_revealer);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, token_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_ticket_selected_cb);
@@ -498,6 +697,9 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-sync", NULL, cancel_sync_action);
+  gtk_widget_class_install_action (widget_class, "win.connect-helpdesk", NULL, connect_helpdesk_action);
+  gtk_widget_class_install_action (widget_class, "win.enter-token", NULL, enter_token_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync", NULL);
@@ -626,6 +828,35 @@ fl_window_show_workspace (FlWindow *self)
     fl_sidebar_select_nick (self->sidebar, "inbox");
 
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+
+  if (self->sync_source == 0)
+    {
+      g_signal_connect_object (fl_context_get_sync_engine (self->context), "progress",
+                               G_CALLBACK (on_sync_progress_cb), self, G_CONNECT_SWAPPED);
+      self->sync_source = g_timeout_add_seconds (g_settings_get_uint (self->settings, "sync-interval"),
+                                                 periodic_sync_cb, self);
+    }
+
+  /* An account whose token is gone from the keyring asks for it. */
+  {
+    GListModel *accounts = fl_context_get_accounts (self->context);
+
+    for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+      {
+        g_autoptr(FlAccount) account = g_list_model_get_item (accounts, i);
+
+        if (g_strcmp0 (fl_account_get_kind (account), "rt") == 0 &&
+            fl_context_get_backend (self->context, fl_account_get_id (account)) == NULL)
+          show_token_banner (self, account);
+      }
+  }
+
+  update_sync_state (self);
+
+  /* Show what the cache has at once, then bring it up to date. A
+   * measuring run measures the cache alone. */
+  if (!self->measuring)
+    sync_all (self);
 }
 
 /**

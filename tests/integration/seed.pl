@@ -404,7 +404,7 @@ my $mime = sub {
         };
 
         my $cfs = RT::CustomFields->new( RT->SystemUser );
-        $cfs->Limit( FIELD => 'Name', VALUE => 'Channel' );
+        $cfs->Limit( FIELD => 'Name', VALUE => 'Channel', CASESENSITIVE => 0 );
         $cfs->LimitToLookupType( RT::Ticket->CustomFieldLookupType );
         my $channel_cf = $cfs->First or die "seed: no Channel custom field\n";
 
