@@ -21,7 +21,58 @@
  * ended, so an interrupted sync resumes.
  */
 
-G_DEFINE_QUARK (fl-backend-error-quark, fl_backend_error)
+/* Errors carry what the server said about when to try again. */
+typedef struct
+{
+  gint64 retry_after;
+} FlBackendErrorPrivate;
+
+static void
+fl_backend_error_private_init (FlBackendErrorPrivate *priv)
+{
+  priv->retry_after = 0;
+}
+
+static void
+fl_backend_error_private_copy (const FlBackendErrorPrivate *src,
+                               FlBackendErrorPrivate       *dest)
+{
+  dest->retry_after = src->retry_after;
+}
+
+static void
+fl_backend_error_private_clear (FlBackendErrorPrivate *priv)
+{
+}
+
+G_DEFINE_EXTENDED_ERROR (FlBackendError, fl_backend_error)
+
+/**
+ * fl_backend_error_set_retry_after:
+ * @seconds: what the server's Retry-After said
+ */
+void
+fl_backend_error_set_retry_after (GError *error,
+                                  gint64  seconds)
+{
+  FlBackendErrorPrivate *priv = fl_backend_error_get_private (error);
+
+  if (priv != NULL)
+    priv->retry_after = seconds;
+}
+
+/**
+ * fl_backend_error_get_retry_after:
+ *
+ * Returns: the seconds the server asked to wait, or 0
+ */
+gint64
+fl_backend_error_get_retry_after (const GError *error)
+{
+  FlBackendErrorPrivate *priv = error ? fl_backend_error_get_private (error) : NULL;
+
+  return priv ? priv->retry_after : 0;
+}
 
 G_DEFINE_FLAGS_TYPE (FlBackendCapabilities, fl_backend_capabilities,
   G_DEFINE_ENUM_VALUE (FL_BACKEND_CAP_NONE, "none"),
@@ -30,7 +81,8 @@ G_DEFINE_FLAGS_TYPE (FlBackendCapabilities, fl_backend_capabilities,
   G_DEFINE_ENUM_VALUE (FL_BACKEND_CAP_SLA_FIELDS, "sla-fields"),
   G_DEFINE_ENUM_VALUE (FL_BACKEND_CAP_MACROS, "macros"),
   G_DEFINE_ENUM_VALUE (FL_BACKEND_CAP_CSAT, "csat"),
-  G_DEFINE_ENUM_VALUE (FL_BACKEND_CAP_ATTACHMENTS, "attachments"))
+  G_DEFINE_ENUM_VALUE (FL_BACKEND_CAP_ATTACHMENTS, "attachments"),
+  G_DEFINE_ENUM_VALUE (FL_BACKEND_CAP_LOCAL, "local"))
 
 G_DEFINE_INTERFACE (FlBackend, fl_backend, G_TYPE_OBJECT)
 
@@ -111,6 +163,78 @@ fl_backend_fetch_finish (FlBackend     *self,
 }
 
 /**
+ * fl_backend_send_async:
+ * @item: a committed outbox item
+ *
+ * Sends one outbox item. A backend must:
+ *
+ * - when the item's outcome is unknown (an earlier attempt may have
+ *   reached the server), look for its marker first and report success if
+ *   it is there, so nothing is sent twice;
+ * - for a reply not forced, fail with %FL_BACKEND_ERROR_STALE when
+ *   someone else replied after the item's seen-until time;
+ * - never report success from a status code alone: check that the server
+ *   made the change, or fail with %FL_BACKEND_ERROR_REJECTED.
+ */
+void
+fl_backend_send_async (FlBackend           *self,
+                       FlOutboxItem        *item,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_return_if_fail (FL_IS_BACKEND (self));
+  g_return_if_fail (FL_IS_OUTBOX_ITEM (item));
+
+  if (FL_BACKEND_GET_IFACE (self)->send_async == NULL)
+    {
+      g_task_report_new_error (self, callback, user_data, fl_backend_send_async,
+                               FL_BACKEND_ERROR, FL_BACKEND_ERROR_UNSUPPORTED,
+                               _("This helpdesk does not support that."));
+      return;
+    }
+
+  FL_BACKEND_GET_IFACE (self)->send_async (self, item, cancellable, callback, user_data);
+}
+
+gboolean
+fl_backend_send_finish (FlBackend     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (FL_IS_BACKEND (self), FALSE);
+
+  if (g_async_result_is_tagged (result, fl_backend_send_async))
+    return g_task_propagate_boolean (G_TASK (result), error);
+
+  return FL_BACKEND_GET_IFACE (self)->send_finish (self, result, error);
+}
+
+/**
+ * fl_backend_error_is_transient:
+ *
+ * Returns: whether trying again later may work: the network, a timeout,
+ *   a busy or failing server
+ */
+gboolean
+fl_backend_error_is_transient (const GError *error)
+{
+  if (error == NULL || error->domain != FL_BACKEND_ERROR)
+    return FALSE;
+
+  switch ((FlBackendError) error->code)
+    {
+    case FL_BACKEND_ERROR_RATE_LIMITED:
+    case FL_BACKEND_ERROR_SERVER:
+    case FL_BACKEND_ERROR_NETWORK:
+    case FL_BACKEND_ERROR_TIMEOUT:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/**
  * fl_backend_error_to_string:
  *
  * Returns: (transfer none): a translated sentence for an agent, saying
@@ -148,6 +272,10 @@ fl_backend_error_to_string (const GError *error)
       return _("The server’s answer was too large.");
     case FL_BACKEND_ERROR_UNSUPPORTED:
       return _("This helpdesk does not support that.");
+    case FL_BACKEND_ERROR_STALE:
+      return _("Someone else replied while you were writing.");
+    case FL_BACKEND_ERROR_REJECTED:
+      return _("The server did not make the change.");
     case FL_BACKEND_ERROR_FAILED:
     default:
       return _("Something went wrong. Try again later.");

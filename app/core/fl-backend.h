@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "fl-account.h"
+#include "fl-outbox-item.h"
 #include "fl-sync-batch.h"
 #include "fl-types.h"
 
@@ -21,6 +22,8 @@ G_BEGIN_DECLS
  * @FL_BACKEND_CAP_MACROS: the server has macros
  * @FL_BACKEND_CAP_CSAT: the server collects satisfaction ratings
  * @FL_BACKEND_CAP_ATTACHMENTS: messages can carry attachments
+ * @FL_BACKEND_CAP_LOCAL: there is no server: what is sent is applied to
+ *   the store directly (the demo workspace)
  *
  * What a backend can do, so the UI offers only what works.
  */
@@ -33,6 +36,7 @@ typedef enum /*< flags >*/
   FL_BACKEND_CAP_MACROS      = 1 << 3,
   FL_BACKEND_CAP_CSAT        = 1 << 4,
   FL_BACKEND_CAP_ATTACHMENTS = 1 << 5,
+  FL_BACKEND_CAP_LOCAL       = 1 << 6,
 } FlBackendCapabilities;
 
 #define FL_BACKEND_ERROR (fl_backend_error_quark ())
@@ -58,6 +62,8 @@ typedef enum
   FL_BACKEND_ERROR_INVALID_RESPONSE,
   FL_BACKEND_ERROR_TOO_LARGE,
   FL_BACKEND_ERROR_UNSUPPORTED,
+  FL_BACKEND_ERROR_STALE,
+  FL_BACKEND_ERROR_REJECTED,
 } FlBackendError;
 
 #define FL_TYPE_BACKEND_CAPABILITIES (fl_backend_capabilities_get_type ())
@@ -78,6 +84,14 @@ struct _FlBackendInterface
   FlSyncBatch          *(*fetch_finish)     (FlBackend           *self,
                                              GAsyncResult        *result,
                                              GError             **error);
+  void                  (*send_async)       (FlBackend           *self,
+                                             FlOutboxItem        *item,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+  gboolean              (*send_finish)      (FlBackend           *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 };
 
 GQuark                 fl_backend_error_quark           (void);
@@ -93,6 +107,18 @@ void                   fl_backend_fetch_async           (FlBackend           *se
 FlSyncBatch           *fl_backend_fetch_finish          (FlBackend           *self,
                                                          GAsyncResult        *result,
                                                          GError             **error);
+void                   fl_backend_send_async            (FlBackend           *self,
+                                                         FlOutboxItem        *item,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean               fl_backend_send_finish           (FlBackend           *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
 const char            *fl_backend_error_to_string       (const GError        *error);
+gboolean               fl_backend_error_is_transient    (const GError        *error);
+void                   fl_backend_error_set_retry_after (GError              *error,
+                                                         gint64               seconds);
+gint64                 fl_backend_error_get_retry_after (const GError        *error);
 
 G_END_DECLS

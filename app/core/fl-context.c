@@ -14,6 +14,7 @@
 #include "fl-context.h"
 #include "fl-credentials.h"
 #include "fl-demo-backend.h"
+#include "fl-outbox.h"
 #include "fl-rt-backend.h"
 
 /**
@@ -31,6 +32,7 @@ struct _FlContext
   GBytes       *demo_data;
   FlStore      *store;
   FlSyncEngine *sync_engine;
+  FlOutbox     *outbox;
   GListStore   *accounts;
   GHashTable   *backends;   /* account id → FlBackend */
 };
@@ -52,6 +54,7 @@ fl_context_finalize (GObject *object)
 
   g_clear_pointer (&self->backends, g_hash_table_unref);
   g_clear_object (&self->accounts);
+  g_clear_object (&self->outbox);
   g_clear_object (&self->sync_engine);
   g_clear_object (&self->store);
   g_clear_pointer (&self->demo_data, g_bytes_unref);
@@ -256,6 +259,48 @@ load_thread (GTask        *task,
   g_task_return_pointer (task, accounts, (GDestroyNotify) g_ptr_array_unref);
 }
 
+static FlBackend *
+resolve_backend (gint64        account_id,
+                 const char  **author,
+                 const char  **author_email,
+                 gpointer      user_data)
+{
+  FlContext *self = user_data;
+
+  /* The store fills in the author from the account's own agent. */
+  if (author != NULL)
+    *author = NULL;
+  if (author_email != NULL)
+    *author_email = NULL;
+
+  return g_hash_table_lookup (self->backends, &account_id);
+}
+
+static void
+after_send_synced_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fl_sync_engine_sync_finish (FL_SYNC_ENGINE (object), result, &error);
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Sync after sending failed: %s", error->message);
+}
+
+/* What a server accepted comes back with the next sync: run it now. */
+static void
+on_item_sent_cb (FlContext    *self,
+                 FlOutboxItem *item,
+                 FlOutbox     *outbox)
+{
+  gint64 account_id = fl_outbox_item_get_account_id (item);
+  FlBackend *backend = g_hash_table_lookup (self->backends, &account_id);
+
+  if (backend != NULL && !(fl_backend_get_capabilities (backend) & FL_BACKEND_CAP_LOCAL))
+    fl_sync_engine_sync_async (self->sync_engine, backend, NULL, after_send_synced_cb, NULL);
+}
+
 /**
  * fl_context_load_async:
  *
@@ -299,6 +344,9 @@ fl_context_load_finish (FlContext     *self,
   loaded = g_task_get_task_data (G_TASK (result));
   self->store = g_object_ref (loaded->store);
   self->sync_engine = fl_sync_engine_new (self->store);
+  self->outbox = fl_outbox_new (self->store, resolve_backend, self);
+  g_signal_connect_object (self->outbox, "item-sent", G_CALLBACK (on_item_sent_cb), self,
+                           G_CONNECT_SWAPPED);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 
   for (guint i = 0; i < accounts->len; i++)
@@ -306,6 +354,9 @@ fl_context_load_finish (FlContext     *self,
       gint64 id = fl_account_get_id (accounts->pdata[i]);
       add_account (self, accounts->pdata[i], g_hash_table_lookup (loaded->tokens, &id));
     }
+
+  /* Whatever an earlier run left in the outbox goes now. */
+  fl_outbox_kick (self->outbox);
 
   return TRUE;
 }
@@ -321,6 +372,19 @@ fl_context_get_store (FlContext *self)
   g_return_val_if_fail (FL_IS_CONTEXT (self), NULL);
 
   return self->store;
+}
+
+/**
+ * fl_context_get_outbox:
+ *
+ * Returns: (transfer none) (nullable): the outbox, once loaded
+ */
+FlOutbox *
+fl_context_get_outbox (FlContext *self)
+{
+  g_return_val_if_fail (FL_IS_CONTEXT (self), NULL);
+
+  return self->outbox;
 }
 
 /**

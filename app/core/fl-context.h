@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "fl-backend.h"
+#include "fl-outbox.h"
 #include "fl-store.h"
 #include "fl-sync-engine.h"
 #include "fl-types.h"
@@ -31,6 +32,7 @@ gboolean      fl_context_load_finish       (FlContext           *self,
                                             GError             **error);
 FlStore      *fl_context_get_store         (FlContext           *self);
 FlSyncEngine *fl_context_get_sync_engine   (FlContext           *self);
+FlOutbox     *fl_context_get_outbox        (FlContext           *self);
 GListModel   *fl_context_get_accounts      (FlContext           *self);
 FlAccount    *fl_context_find_account      (FlContext           *self,
                                             gint64               account_id);

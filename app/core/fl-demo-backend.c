@@ -577,7 +577,52 @@ fl_demo_backend_fetch_finish (FlBackend     *backend,
 static FlBackendCapabilities
 fl_demo_backend_get_capabilities (FlBackend *backend)
 {
-  return FL_BACKEND_CAP_WATCHERS | FL_BACKEND_CAP_CSAT | FL_BACKEND_CAP_ATTACHMENTS;
+  return FL_BACKEND_CAP_WATCHERS | FL_BACKEND_CAP_CSAT | FL_BACKEND_CAP_ATTACHMENTS |
+         FL_BACKEND_CAP_LOCAL;
+}
+
+/* The demo workspace has no server: the outbox applies what is sent to
+ * the store itself. A change to a ticket that is not in the workspace is
+ * refused like a server would. */
+static void
+fl_demo_backend_send_async (FlBackend           *backend,
+                            FlOutboxItem        *item,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  FlDemoBackend *self = FL_DEMO_BACKEND (backend);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  JsonObject *root = get_root (self, &error);
+  JsonArray *tickets = member_array (root, "tickets");
+  const char *id = fl_outbox_item_get_remote_ticket_id (item);
+  gboolean found = FALSE;
+
+  g_task_set_source_tag (task, fl_demo_backend_send_async);
+
+  if (root == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  for (guint i = 0; tickets && i < json_array_get_length (tickets) && !found; i++)
+    found = g_strcmp0 (member_string (array_object (tickets, i), "id"), id) == 0;
+
+  if (!found)
+    g_task_return_new_error (task, FL_BACKEND_ERROR, FL_BACKEND_ERROR_NOT_FOUND,
+                             _("The ticket or record no longer exists on the server."));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+fl_demo_backend_send_finish (FlBackend     *backend,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -586,6 +631,8 @@ backend_iface_init (FlBackendInterface *iface)
   iface->get_capabilities = fl_demo_backend_get_capabilities;
   iface->fetch_async = fl_demo_backend_fetch_async;
   iface->fetch_finish = fl_demo_backend_fetch_finish;
+  iface->send_async = fl_demo_backend_send_async;
+  iface->send_finish = fl_demo_backend_send_finish;
 }
 
 static void

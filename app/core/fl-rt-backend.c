@@ -744,12 +744,19 @@ fill_message (FlMessage  *message,
           for (const char *p = html; *p; p++)
             {
               if (*p == '<')
-                in_tag = TRUE;
+                {
+                  in_tag = TRUE;
+                  if (g_ascii_strncasecmp (p, "<br", 3) == 0 || g_ascii_strncasecmp (p, "</p", 3) == 0 ||
+                      g_ascii_strncasecmp (p, "</div", 5) == 0)
+                    g_string_append_c (text, '\n');
+                }
               else if (*p == '>')
                 in_tag = FALSE;
               else if (!in_tag)
                 g_string_append_c (text, *p);
             }
+          g_strstrip (text->str);
+          text->len = strlen (text->str);
           fl_message_set_text (message, text->str);
           g_string_free (text, TRUE);
         }
@@ -1103,12 +1110,18 @@ fl_rt_backend_get_capabilities (FlBackend *backend)
   return FL_BACKEND_CAP_WATCHERS | FL_BACKEND_CAP_SLA_FIELDS | FL_BACKEND_CAP_ATTACHMENTS;
 }
 
+static void fl_rt_backend_send_async (FlBackend *backend, FlOutboxItem *item, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data);
+static gboolean fl_rt_backend_send_finish (FlBackend *backend, GAsyncResult *result, GError **error);
+
 static void
 backend_iface_init (FlBackendInterface *iface)
 {
   iface->get_capabilities = fl_rt_backend_get_capabilities;
   iface->fetch_async = fl_rt_backend_fetch_async;
   iface->fetch_finish = fl_rt_backend_fetch_finish;
+  iface->send_async = fl_rt_backend_send_async;
+  iface->send_finish = fl_rt_backend_send_finish;
 }
 
 static void
@@ -1380,4 +1393,572 @@ fl_rt_identify_finish (FlRtClient    *client,
   g_return_val_if_fail (g_task_is_valid (result, client), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Sending */
+
+/**
+ * fl_rt_reply_html:
+ * @text: what the agent wrote
+ * @marker: the outbox item's marker
+ *
+ * Turns a plain-text reply into HTML: escaped, one paragraph per blank
+ * line, dir="rtl" when the text starts right to left, and the marker in a
+ * comment that no reader sees but that finds the reply again.
+ *
+ * Returns: (transfer full): the HTML body
+ */
+char *
+fl_rt_reply_html (const char *text,
+                  const char *marker)
+{
+  g_autofree char *valid = fl_text_make_valid (text, -1);
+  g_auto(GStrv) paragraphs = g_strsplit (valid, "\n\n", -1);
+  GString *html = g_string_new (NULL);
+  gboolean rtl = FALSE;
+
+  /* The first strong character sets the direction. */
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF))
+        {
+          rtl = TRUE;
+          break;
+        }
+      if (g_unichar_isalpha (c))
+        break;
+    }
+
+  g_string_append_printf (html, "<div dir=\"%s\">", rtl ? "rtl" : "ltr");
+  for (guint i = 0; paragraphs[i]; i++)
+    {
+      g_auto(GStrv) lines = g_strsplit (g_strstrip (paragraphs[i]), "\n", -1);
+
+      if (*paragraphs[i] == '\0')
+        continue;
+      g_string_append (html, "<p>");
+      for (guint j = 0; lines[j]; j++)
+        {
+          g_autofree char *escaped = g_markup_escape_text (lines[j], -1);
+          g_string_append_printf (html, "%s%s", j ? "<br>" : "", escaped);
+        }
+      g_string_append (html, "</p>");
+    }
+  g_string_append_printf (html, "</div><!-- frontline:%s -->", marker);
+
+  return g_string_free (html, FALSE);
+}
+
+typedef enum
+{
+  SEND_CHECK_MARKER,
+  SEND_CHECK_STALE,
+  SEND_MAIN,
+  SEND_THEN_STATUS,
+  SEND_VERIFY,
+  SEND_DONE,
+} SendStep;
+
+typedef struct
+{
+  FlOutboxItem *item;
+  SendStep      step;
+  GPtrArray    *candidates;  /* transaction ids to search for the marker */
+  guint         next_candidate;
+  char         *expected;    /* what verification must find */
+} Send;
+
+static void
+send_free (Send *s)
+{
+  g_clear_object (&s->item);
+  g_clear_pointer (&s->candidates, g_ptr_array_unref);
+  g_free (s->expected);
+  g_free (s);
+}
+
+static void send_next (GTask *task);
+
+static JsonNode *
+json_object_node (JsonBuilder *builder)
+{
+  return json_builder_get_root (builder);
+}
+
+/* RT answers writes with a list of messages, even when each change
+ * failed. A write is done only when one of them says so. */
+static gboolean
+messages_say (JsonNode   *root,
+              const char *expected,
+              GError    **error)
+{
+  JsonArray *array = root && JSON_NODE_HOLDS_ARRAY (root) ? json_node_get_array (root) : NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        continue;
+      if (strstr (json_node_get_string (node), expected))
+        return TRUE;
+      g_string_append_printf (all, "%s%s", all->len ? "; " : "", json_node_get_string (node));
+    }
+
+  g_debug ("RT did not confirm \"%s\": %s", expected, all->str);
+  g_set_error (error, FL_BACKEND_ERROR, FL_BACKEND_ERROR_REJECTED,
+               _("The server did not make the change: %s"),
+               all->len ? all->str : _("it gave no reason"));
+  return FALSE;
+}
+
+static char *
+transactions_path (FlOutboxItem *item,
+                   const char   *type,
+                   gint64        since)
+{
+  g_autofree char *when = fl_rt_format_time (MAX (since, 0));
+  g_autofree char *query = g_strdup_printf ("ObjectType = 'RT::Ticket' AND ObjectId = %s AND "
+                                            "Type = '%s' AND Created >= '%s'",
+                                            fl_outbox_item_get_remote_ticket_id (item), type, when);
+  g_autofree char *escaped = fl_rt_escape (query);
+
+  return g_strdup_printf ("/transactions?query=%s&orderby=Created&order=DESC&per_page=20"
+                          "&fields=Type,Created&fields%%5BCreator%%5D=Name", escaped);
+}
+
+static gboolean
+item_is_message (FlOutboxItem *item)
+{
+  return fl_outbox_item_get_kind (item) == FL_OUTBOX_REPLY ||
+         fl_outbox_item_get_kind (item) == FL_OUTBOX_NOTE;
+}
+
+static void
+answer_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FlRtBackend *self = g_task_get_source_object (task);
+  Send *s = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(JsonNode) root = fl_rt_client_request_finish (FL_RT_CLIENT (object), result,
+                                                          NULL, NULL, &error);
+  JsonArray *items;
+
+  if (root == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  switch (s->step)
+    {
+    case SEND_CHECK_MARKER:
+      if (s->candidates == NULL)
+        {
+          /* The list of candidate transactions. */
+          s->candidates = g_ptr_array_new_with_free_func (g_free);
+          items = member_array (node_object (root), "items");
+          for (guint i = 0; items && i < json_array_get_length (items); i++)
+            {
+              char *id = member_text (node_object (json_array_get_element (items, i)), "id");
+              if (id != NULL)
+                g_ptr_array_add (s->candidates, id);
+            }
+        }
+      else
+        {
+          /* One candidate's parts: is our marker in there? */
+          g_autofree char *needle = g_strdup_printf ("frontline:%s", fl_outbox_item_get_marker (s->item));
+
+          items = member_array (node_object (root), "items");
+          for (guint i = 0; items && i < json_array_get_length (items); i++)
+            {
+              g_autofree char *content = member_text (node_object (json_array_get_element (items, i)),
+                                                      "Content");
+              if (content && strstr (content, needle))
+                {
+                  g_debug ("Outbox item %s was already on the server", fl_outbox_item_get_marker (s->item));
+                  s->step = fl_outbox_item_get_then_status (s->item) ? SEND_THEN_STATUS : SEND_DONE;
+                  send_next (g_steal_pointer (&task));
+                  return;
+                }
+            }
+          s->next_candidate++;
+        }
+
+      if (s->next_candidate >= s->candidates->len)
+        s->step = SEND_CHECK_STALE;
+      break;
+
+    case SEND_CHECK_STALE:
+      items = member_array (node_object (root), "items");
+      for (guint i = 0; items && i < json_array_get_length (items); i++)
+        {
+          JsonObject *txn = node_object (json_array_get_element (items, i));
+          g_autofree char *creator = member_text (member_object (txn, "Creator"), "Name");
+          g_autofree char *created = member_text (txn, "Created");
+
+          /* Transactions are searched from the second the agent last saw;
+           * only strictly newer ones count. */
+          if (fl_rt_parse_time (created) > fl_outbox_item_get_seen_until (s->item) &&
+              g_strcmp0 (creator, fl_account_get_username (self->account)) != 0)
+            {
+              g_task_return_new_error (task, FL_BACKEND_ERROR, FL_BACKEND_ERROR_STALE,
+                                       _("%s replied while you were writing."),
+                                       creator ? creator : _("Someone"));
+              return;
+            }
+        }
+      s->step = SEND_MAIN;
+      break;
+
+    case SEND_MAIN:
+      switch (fl_outbox_item_get_kind (s->item))
+        {
+        case FL_OUTBOX_REPLY:
+          if (!messages_say (root, "Correspondence added", &error))
+            {
+              g_task_return_error (task, error);
+              return;
+            }
+          s->step = fl_outbox_item_get_then_status (s->item) ? SEND_THEN_STATUS : SEND_DONE;
+          break;
+
+        case FL_OUTBOX_NOTE:
+          if (!messages_say (root, "Comments added", &error))
+            {
+              g_task_return_error (task, error);
+              return;
+            }
+          s->step = SEND_DONE;
+          break;
+
+        default:
+          s->step = SEND_VERIFY;
+          break;
+        }
+      break;
+
+    case SEND_THEN_STATUS:
+      s->step = SEND_VERIFY;
+      break;
+
+    case SEND_VERIFY:
+      {
+        /* Read the ticket back: the change must be there. */
+        JsonObject *ticket = node_object (root);
+        g_autofree char *found = NULL;
+
+        switch (fl_outbox_item_get_kind (s->item))
+          {
+          case FL_OUTBOX_REPLY:
+          case FL_OUTBOX_SET_STATUS:
+            found = member_text (ticket, "Status");
+            break;
+          case FL_OUTBOX_SET_OWNER:
+            found = member_text (member_object (ticket, "Owner"), "id");
+            break;
+          case FL_OUTBOX_SET_PRIORITY:
+            found = member_text (ticket, "Priority");
+            break;
+          case FL_OUTBOX_SET_FIELD:
+            {
+              JsonArray *fields = member_array (ticket, "CustomFields");
+
+              for (guint i = 0; fields && i < json_array_get_length (fields); i++)
+                {
+                  JsonObject *cf = node_object (json_array_get_element (fields, i));
+                  g_autofree char *name = member_text (cf, "name");
+                  JsonArray *values = member_array (cf, "values");
+
+                  if (g_strcmp0 (name, fl_outbox_item_get_field (s->item)) == 0 && values &&
+                      json_array_get_length (values) > 0)
+                    found = g_strdup (json_array_get_string_element (values, 0));
+                }
+            }
+            break;
+          case FL_OUTBOX_ADD_WATCHER:
+          case FL_OUTBOX_REMOVE_WATCHER:
+            {
+              JsonArray *watchers = member_array (ticket, "AdminCc");
+              gboolean present = FALSE;
+
+              for (guint i = 0; watchers && i < json_array_get_length (watchers); i++)
+                {
+                  g_autofree char *id = member_text (node_object (json_array_get_element (watchers, i)), "id");
+                  present |= g_strcmp0 (id, fl_outbox_item_get_value (s->item)) == 0;
+                }
+              found = g_strdup ((present == (fl_outbox_item_get_kind (s->item) == FL_OUTBOX_ADD_WATCHER))
+                                ? s->expected : "");
+            }
+            break;
+          case FL_OUTBOX_NOTE:
+          default:
+            found = g_strdup (s->expected);
+            break;
+          }
+
+        if (g_strcmp0 (found, s->expected) != 0)
+          {
+            g_debug ("Verification failed: expected %s, found %s", s->expected, found);
+            g_task_return_new_error (task, FL_BACKEND_ERROR, FL_BACKEND_ERROR_REJECTED,
+                                     _("The server did not make the change."));
+            return;
+          }
+        s->step = SEND_DONE;
+      }
+      break;
+
+    case SEND_DONE:
+    default:
+      g_assert_not_reached ();
+    }
+
+  send_next (g_steal_pointer (&task));
+}
+
+/* For a watcher change: the ticket's current AdminCc list, to send back
+ * with one member more or less (RT replaces the whole list). */
+static void
+watchers_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FlRtBackend *self = g_task_get_source_object (task);
+  Send *s = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(JsonNode) root = fl_rt_client_request_finish (FL_RT_CLIENT (object), result,
+                                                          NULL, NULL, &error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = NULL;
+  JsonArray *watchers;
+  const char *who = fl_outbox_item_get_value (s->item);
+  gboolean add = fl_outbox_item_get_kind (s->item) == FL_OUTBOX_ADD_WATCHER;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  if (root == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  watchers = member_array (node_object (root), "AdminCc");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "AdminCc");
+  json_builder_begin_array (builder);
+  for (guint i = 0; watchers && i < json_array_get_length (watchers); i++)
+    {
+      g_autofree char *id = member_text (node_object (json_array_get_element (watchers, i)), "id");
+
+      if (id != NULL && g_strcmp0 (id, who) != 0)
+        json_builder_add_string_value (builder, id);
+    }
+  if (add)
+    json_builder_add_string_value (builder, who);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  path = g_strdup_printf ("/ticket/%s", fl_outbox_item_get_remote_ticket_id (s->item));
+  fl_rt_client_request_async (self->client, "PUT", path, body, cancellable,
+                              answer_cb, g_steal_pointer (&task));
+}
+
+static void
+send_next (GTask *task)
+{
+  FlRtBackend *self = g_task_get_source_object (task);
+  Send *s = g_task_get_task_data (task);
+  FlOutboxItem *item = s->item;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  const char *ticket = fl_outbox_item_get_remote_ticket_id (item);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  switch (s->step)
+    {
+    case SEND_CHECK_MARKER:
+      if (!item_is_message (item) || !fl_outbox_item_get_outcome_unknown (item))
+        {
+          s->step = SEND_CHECK_STALE;
+          send_next (task);
+          return;
+        }
+      if (s->candidates == NULL)
+        path = transactions_path (item, fl_outbox_item_get_kind (item) == FL_OUTBOX_REPLY ? "Correspond" : "Comment",
+                                  fl_outbox_item_get_created (item) - OVERLAP_SECONDS);
+      else
+        path = g_strdup_printf ("/transaction/%s/attachments?fields=Content&per_page=20",
+                                (char *) s->candidates->pdata[s->next_candidate]);
+      fl_rt_client_request_async (self->client, "GET", path, NULL, cancellable, answer_cb, task);
+      return;
+
+    case SEND_CHECK_STALE:
+      if (fl_outbox_item_get_kind (item) != FL_OUTBOX_REPLY || fl_outbox_item_get_force (item))
+        {
+          s->step = SEND_MAIN;
+          send_next (task);
+          return;
+        }
+      path = transactions_path (item, "Correspond", fl_outbox_item_get_seen_until (item));
+      fl_rt_client_request_async (self->client, "GET", path, NULL, cancellable, answer_cb, task);
+      return;
+
+    case SEND_MAIN:
+      json_builder_begin_object (builder);
+      switch (fl_outbox_item_get_kind (item))
+        {
+        case FL_OUTBOX_REPLY:
+        case FL_OUTBOX_NOTE:
+          {
+            g_autofree char *html = fl_rt_reply_html (fl_outbox_item_get_text (item),
+                                                      fl_outbox_item_get_marker (item));
+
+            json_builder_set_member_name (builder, "Content");
+            json_builder_add_string_value (builder, html);
+            json_builder_set_member_name (builder, "ContentType");
+            json_builder_add_string_value (builder, "text/html");
+            path = g_strdup_printf ("/ticket/%s/%s", ticket,
+                                    fl_outbox_item_get_kind (item) == FL_OUTBOX_REPLY ? "correspond" : "comment");
+          }
+          break;
+
+        case FL_OUTBOX_SET_STATUS:
+          {
+            FlStatus status;
+
+            if (!fl_status_from_string (fl_outbox_item_get_value (item), &status))
+              status = FL_STATUS_OPEN;
+            json_builder_set_member_name (builder, "Status");
+            json_builder_add_string_value (builder, fl_rt_status_to_string (status));
+            s->expected = g_strdup (fl_rt_status_to_string (status));
+          }
+          break;
+
+        case FL_OUTBOX_SET_OWNER:
+          {
+            const char *owner = fl_outbox_item_get_value (item);
+
+            json_builder_set_member_name (builder, "Owner");
+            json_builder_add_string_value (builder, owner && *owner ? owner : "Nobody");
+            s->expected = g_strdup (owner && *owner ? owner : "Nobody");
+          }
+          break;
+
+        case FL_OUTBOX_SET_PRIORITY:
+          {
+            FlPriority priority;
+
+            if (!fl_priority_from_string (fl_outbox_item_get_value (item), &priority))
+              priority = FL_PRIORITY_NORMAL;
+            json_builder_set_member_name (builder, "Priority");
+            json_builder_add_int_value (builder, fl_rt_priority_to_number (priority));
+            s->expected = g_strdup_printf ("%d", fl_rt_priority_to_number (priority));
+          }
+          break;
+
+        case FL_OUTBOX_SET_FIELD:
+          json_builder_set_member_name (builder, "CustomFields");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, fl_outbox_item_get_field (item));
+          json_builder_add_string_value (builder, fl_outbox_item_get_value (item));
+          json_builder_end_object (builder);
+          s->expected = g_strdup (fl_outbox_item_get_value (item));
+          break;
+
+        case FL_OUTBOX_ADD_WATCHER:
+        case FL_OUTBOX_REMOVE_WATCHER:
+          s->expected = g_strdup ("ok");
+          path = g_strdup_printf ("/ticket/%s?fields=AdminCc", ticket);
+          fl_rt_client_request_async (self->client, "GET", path, NULL, cancellable, watchers_cb, task);
+          return;
+
+        default:
+          g_task_return_new_error (task, FL_BACKEND_ERROR, FL_BACKEND_ERROR_UNSUPPORTED,
+                                   _("This helpdesk does not support that."));
+          g_object_unref (task);
+          return;
+        }
+      json_builder_end_object (builder);
+      body = json_object_node (builder);
+      if (path == NULL)
+        path = g_strdup_printf ("/ticket/%s", ticket);
+      fl_rt_client_request_async (self->client, path && strstr (path, "/correspond") ? "POST" :
+                                  path && strstr (path, "/comment") ? "POST" : "PUT",
+                                  path, body, cancellable, answer_cb, task);
+      return;
+
+    case SEND_THEN_STATUS:
+      {
+        FlStatus status;
+
+        if (!fl_status_from_string (fl_outbox_item_get_then_status (item), &status))
+          status = FL_STATUS_PENDING;
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "Status");
+        json_builder_add_string_value (builder, fl_rt_status_to_string (status));
+        json_builder_end_object (builder);
+        body = json_object_node (builder);
+        g_free (s->expected);
+        s->expected = g_strdup (fl_rt_status_to_string (status));
+        path = g_strdup_printf ("/ticket/%s", ticket);
+        fl_rt_client_request_async (self->client, "PUT", path, body, cancellable, answer_cb, task);
+      }
+      return;
+
+    case SEND_VERIFY:
+      path = g_strdup_printf ("/ticket/%s", ticket);
+      fl_rt_client_request_async (self->client, "GET", path, NULL, cancellable, answer_cb, task);
+      return;
+
+    case SEND_DONE:
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+fl_rt_backend_send_async (FlBackend           *backend,
+                          FlOutboxItem        *item,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  GTask *task = g_task_new (backend, cancellable, callback, user_data);
+  Send *s = g_new0 (Send, 1);
+
+  g_task_set_source_tag (task, fl_rt_backend_send_async);
+  s->item = g_object_ref (item);
+  s->step = SEND_CHECK_MARKER;
+  g_task_set_task_data (task, s, (GDestroyNotify) send_free);
+
+  /* send_next owns the task from here and hands it to each request. */
+  send_next (task);
+}
+
+static gboolean
+fl_rt_backend_send_finish (FlBackend     *backend,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

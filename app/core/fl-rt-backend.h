@@ -53,5 +53,7 @@ FlPriority    fl_rt_priority_from_number    (gint64               priority);
 int           fl_rt_priority_to_number      (FlPriority           priority);
 gint64        fl_rt_parse_time              (const char          *iso);
 char         *fl_rt_format_time             (gint64               unix_time);
+char         *fl_rt_reply_html              (const char          *text,
+                                             const char          *marker);
 
 G_END_DECLS

@@ -288,7 +288,10 @@ finish_request (GTask   *task,
 
   if (r->status < 200 || r->status >= 300)
     {
-      g_task_return_error (task, error_from_status (r->status, r->retry_after));
+      GError *error = error_from_status (r->status, r->retry_after);
+
+      fl_backend_error_set_retry_after (error, r->retry_after);
+      g_task_return_error (task, error);
       return;
     }
 

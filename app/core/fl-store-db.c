@@ -328,10 +328,37 @@ static const char migration_2[] =
   "INSERT OR IGNORE INTO customer_identities (value, customer_id)"
   "  SELECT fl_identity (value), customer_id FROM split WHERE fl_identity (value) != '';";
 
+/* Version 3: the outbox. Every write an agent makes is a row here,
+ * committed before anything goes to a server. */
+static const char migration_3[] =
+  "CREATE TABLE outbox ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  ticket_id INTEGER REFERENCES tickets (id) ON DELETE SET NULL,"
+  "  remote_ticket_id TEXT NOT NULL,"
+  "  kind INTEGER NOT NULL,"
+  "  state INTEGER NOT NULL DEFAULT 0,"
+  "  text TEXT,"
+  "  value TEXT,"
+  "  field TEXT,"
+  "  then_status TEXT,"
+  "  marker TEXT NOT NULL UNIQUE,"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  not_before INTEGER NOT NULL DEFAULT 0,"
+  "  seen_until INTEGER NOT NULL DEFAULT 0,"
+  "  force INTEGER NOT NULL DEFAULT 0,"
+  "  outcome_unknown INTEGER NOT NULL DEFAULT 0,"
+  "  last_error TEXT,"
+  "  created INTEGER NOT NULL,"
+  "  sent_at INTEGER);"
+  "CREATE INDEX outbox_state ON outbox (state, not_before);"
+  "CREATE INDEX outbox_ticket ON outbox (ticket_id);";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FL_STORE_SCHEMA_VERSION + 1);

@@ -52,4 +52,27 @@ gboolean      fl_store_write_batch        (FlDb        *db,
 
 #define FL_DUE_NONE G_MAXINT64
 
+typedef enum
+{
+  FL_STORE_CHANGED_NONE     = 0,
+  FL_STORE_CHANGED_ACCOUNTS = 1 << 0,
+  FL_STORE_CHANGED_OUTBOX   = 1 << 1,
+} FlStoreChanged;
+
+typedef gboolean (*FlStoreWriteFunc) (FlStore  *self,
+                                      FlDb     *db,
+                                      gpointer  data,
+                                      GArray   *changed,
+                                      GError  **error);
+
+gboolean      fl_store_write              (FlStore          *self,
+                                           FlStoreWriteFunc  func,
+                                           gpointer          data,
+                                           FlStoreChanged    what,
+                                           GError          **error);
+FlDb         *fl_store_reader_acquire     (FlStore          *self,
+                                           GError          **error);
+void          fl_store_reader_release     (FlStore          *self,
+                                           FlDb             *db);
+
 G_END_DECLS

@@ -52,6 +52,7 @@ G_DEFINE_QUARK (fl-store-error-quark, fl_store_error)
 enum {
   TICKETS_CHANGED,
   ACCOUNTS_CHANGED,
+  OUTBOX_CHANGED,
   N_SIGNALS
 };
 
@@ -100,6 +101,18 @@ fl_store_class_init (FlStoreClass *klass)
    */
   signals [ACCOUNTS_CHANGED] =
     g_signal_new ("accounts-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * FlStore::outbox-changed:
+   *
+   * Emitted when an outbox item was added or changed state.
+   */
+  signals [OUTBOX_CHANGED] =
+    g_signal_new ("outbox-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -233,9 +246,9 @@ fl_store_get_schema_version (FlStore *self)
 }
 
 /* Readers: a connection per concurrent reader, kept for reuse. */
-static FlDb *
-reader_acquire (FlStore  *self,
-                GError  **error)
+FlDb *
+fl_store_reader_acquire (FlStore  *self,
+                         GError  **error)
 {
   FlDb *db = NULL;
 
@@ -250,9 +263,9 @@ reader_acquire (FlStore  *self,
   return db;
 }
 
-static void
-reader_release (FlStore *self,
-                FlDb    *db)
+void
+fl_store_reader_release (FlStore *self,
+                         FlDb    *db)
 {
   if (db == NULL)
     return;
@@ -267,9 +280,9 @@ reader_release (FlStore *self,
 
 typedef struct
 {
-  FlStore *store;
-  GArray  *ids;
-  gboolean accounts;
+  FlStore        *store;
+  GArray         *ids;
+  FlStoreChanged  what;
 } Emission;
 
 static gboolean
@@ -279,8 +292,10 @@ emit_changes (gpointer data)
 
   if (e->ids != NULL && e->ids->len > 0)
     g_signal_emit (e->store, signals [TICKETS_CHANGED], 0, e->ids);
-  if (e->accounts)
+  if (e->what & FL_STORE_CHANGED_ACCOUNTS)
     g_signal_emit (e->store, signals [ACCOUNTS_CHANGED], 0);
+  if (e->what & FL_STORE_CHANGED_OUTBOX)
+    g_signal_emit (e->store, signals [OUTBOX_CHANGED], 0);
 
   return G_SOURCE_REMOVE;
 }
@@ -296,15 +311,15 @@ emission_free (gpointer data)
 }
 
 static void
-queue_emission (FlStore  *self,
-                GArray   *ids,
-                gboolean  accounts)
+queue_emission (FlStore        *self,
+                GArray         *ids,
+                FlStoreChanged  what)
 {
   Emission *e = g_new0 (Emission, 1);
 
   e->store = g_object_ref (self);
   e->ids = ids ? g_array_ref (ids) : NULL;
-  e->accounts = accounts;
+  e->what = what;
 
   /* Always from an idle: a writer on the main thread must not re-enter
    * its caller through a signal handler. */
@@ -318,20 +333,14 @@ queue_emission (FlStore  *self,
   }
 }
 
-typedef gboolean (*WriteFunc) (FlStore  *self,
-                               FlDb     *db,
-                               gpointer  data,
-                               GArray   *changed,
-                               GError  **error);
-
 /* Runs @func in one IMMEDIATE transaction on the writer connection, and
  * queues the change signal once it committed. */
-static gboolean
-write_transaction (FlStore    *self,
-                   WriteFunc   func,
-                   gpointer    data,
-                   gboolean    accounts_changed,
-                   GError    **error)
+gboolean
+fl_store_write (FlStore           *self,
+                FlStoreWriteFunc   func,
+                gpointer           data,
+                FlStoreChanged     what,
+                GError           **error)
 {
   g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean ok;
@@ -347,8 +356,8 @@ write_transaction (FlStore    *self,
     }
   g_mutex_unlock (&self->writer_lock);
 
-  if (ok && (changed->len > 0 || accounts_changed))
-    queue_emission (self, changed, accounts_changed);
+  if (ok && (changed->len > 0 || what != FL_STORE_CHANGED_NONE))
+    queue_emission (self, changed, what);
 
   return ok;
 }
@@ -392,12 +401,12 @@ fl_store_list_accounts (FlStore  *self,
 
   g_return_val_if_fail (FL_IS_STORE (self), NULL);
 
-  if (!(db = reader_acquire (self, error)))
+  if (!(db = fl_store_reader_acquire (self, error)))
     return NULL;
 
   if (!(stmt = fl_db_prepare (db, sql, error)))
     {
-      reader_release (self, db);
+      fl_store_reader_release (self, db);
       return NULL;
     }
 
@@ -408,12 +417,12 @@ fl_store_list_accounts (FlStore  *self,
     {
       fl_db_set_error (db, error, _("Could not read the accounts"));
       sqlite3_reset (stmt);
-      reader_release (self, db);
+      fl_store_reader_release (self, db);
       return NULL;
     }
 
   sqlite3_reset (stmt);
-  reader_release (self, db);
+  fl_store_reader_release (self, db);
   return g_steal_pointer (&accounts);
 }
 
@@ -478,7 +487,7 @@ fl_store_save_account (FlStore    *self,
   g_return_val_if_fail (fl_account_get_kind (account) != NULL, FALSE);
   g_return_val_if_fail (fl_account_get_name (account) != NULL, FALSE);
 
-  return write_transaction (self, save_account_cb, account, TRUE, error);
+  return fl_store_write (self, save_account_cb, account, FL_STORE_CHANGED_ACCOUNTS, error);
 }
 
 static gboolean
@@ -531,7 +540,7 @@ fl_store_remove_account (FlStore  *self,
 {
   g_return_val_if_fail (FL_IS_STORE (self), FALSE);
 
-  return write_transaction (self, remove_account_cb, &account_id, TRUE, error);
+  return fl_store_write (self, remove_account_cb, &account_id, FL_STORE_CHANGED_ACCOUNTS | FL_STORE_CHANGED_OUTBOX, error);
 }
 
 typedef struct
@@ -571,10 +580,10 @@ fl_store_apply_batch (FlStore      *self,
   g_return_val_if_fail (FL_IS_STORE (self), FALSE);
   g_return_val_if_fail (batch != NULL, FALSE);
 
-  return write_transaction (self, apply_batch_cb, &ab,
-                            fl_sync_batch_get_me (batch) != NULL ||
-                            fl_sync_batch_get_complete (batch),
-                            error);
+  return fl_store_write (self, apply_batch_cb, &ab,
+                         (fl_sync_batch_get_me (batch) != NULL || fl_sync_batch_get_complete (batch))
+                           ? FL_STORE_CHANGED_ACCOUNTS : FL_STORE_CHANGED_NONE,
+                         error);
 }
 
 /**
@@ -592,7 +601,7 @@ fl_store_get_sync_cursor (FlStore  *self,
   FlDb *db;
   sqlite3_stmt *stmt;
 
-  if (!(db = reader_acquire (self, error)))
+  if (!(db = fl_store_reader_acquire (self, error)))
     return NULL;
   if ((stmt = fl_db_prepare (db, sql, error)))
     {
@@ -601,7 +610,7 @@ fl_store_get_sync_cursor (FlStore  *self,
         cursor = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       sqlite3_reset (stmt);
     }
-  reader_release (self, db);
+  fl_store_reader_release (self, db);
   return cursor;
 }
 
@@ -664,7 +673,7 @@ fl_store_save_templates (FlStore    *self,
 {
   g_return_val_if_fail (FL_IS_STORE (self), FALSE);
 
-  return write_transaction (self, save_templates_cb, templates, FALSE, error);
+  return fl_store_write (self, save_templates_cb, templates, FL_STORE_CHANGED_NONE, error);
 }
 
 /**
@@ -684,11 +693,11 @@ fl_store_list_templates (FlStore  *self,
   FlDb *db;
   sqlite3_stmt *stmt;
 
-  if (!(db = reader_acquire (self, error)))
+  if (!(db = fl_store_reader_acquire (self, error)))
     return NULL;
   if (!(stmt = fl_db_prepare (db, sql, error)))
     {
-      reader_release (self, db);
+      fl_store_reader_release (self, db);
       return NULL;
     }
 
@@ -708,7 +717,7 @@ fl_store_list_templates (FlStore  *self,
       g_ptr_array_add (templates, t);
     }
   sqlite3_reset (stmt);
-  reader_release (self, db);
+  fl_store_reader_release (self, db);
   return g_steal_pointer (&templates);
 }
 
@@ -933,10 +942,10 @@ fl_store_query_ids (FlStore        *self,
   g_return_val_if_fail (FL_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  if (!(db = reader_acquire (self, error)))
+  if (!(db = fl_store_reader_acquire (self, error)))
     return NULL;
   ids = query_ids (db, query, error);
-  reader_release (self, db);
+  fl_store_reader_release (self, db);
   return ids;
 }
 
@@ -979,10 +988,10 @@ fl_store_count (FlStore        *self,
 
   g_return_val_if_fail (FL_IS_STORE (self), 0);
 
-  if (!(db = reader_acquire (self, error)))
+  if (!(db = fl_store_reader_acquire (self, error)))
     return 0;
   count_query (db, query, &count, error);
-  reader_release (self, db);
+  fl_store_reader_release (self, db);
   return count;
 }
 
@@ -1006,7 +1015,7 @@ fl_store_count_many (FlStore    *self,
 
   g_return_val_if_fail (FL_IS_STORE (self), NULL);
 
-  if (!(db = reader_acquire (self, error)))
+  if (!(db = fl_store_reader_acquire (self, error)))
     return NULL;
 
   ok = fl_db_exec (db, "BEGIN", error);
@@ -1018,7 +1027,7 @@ fl_store_count_many (FlStore    *self,
       g_array_append_val (counts, count);
     }
   fl_db_exec (db, "COMMIT", NULL);
-  reader_release (self, db);
+  fl_store_reader_release (self, db);
 
   return ok ? g_steal_pointer (&counts) : NULL;
 }
@@ -1134,16 +1143,16 @@ fl_store_load_tickets (FlStore       *self,
 
   g_return_val_if_fail (FL_IS_STORE (self), NULL);
 
-  if (!(db = reader_acquire (self, error)))
+  if (!(db = fl_store_reader_acquire (self, error)))
     return NULL;
   if (!fl_db_exec (db, "BEGIN", error))
     {
-      reader_release (self, db);
+      fl_store_reader_release (self, db);
       return NULL;
     }
   tickets = load_tickets (db, ids, n_ids, error);
   fl_db_exec (db, "COMMIT", NULL);
-  reader_release (self, db);
+  fl_store_reader_release (self, db);
   return tickets;
 }
 
@@ -1171,7 +1180,7 @@ fl_store_load_ticket (FlStore  *self,
 
   g_return_val_if_fail (FL_IS_STORE (self), NULL);
 
-  if (!(db = reader_acquire (self, error)))
+  if (!(db = fl_store_reader_acquire (self, error)))
     return NULL;
 
   fl_db_exec (db, "BEGIN", NULL);
@@ -1184,7 +1193,7 @@ fl_store_load_ticket (FlStore  *self,
       sqlite3_reset (stmt);
     }
   fl_db_exec (db, "COMMIT", NULL);
-  reader_release (self, db);
+  fl_store_reader_release (self, db);
 
   if (tickets == NULL)
     return NULL;
@@ -1303,12 +1312,12 @@ fl_store_load_messages (FlStore  *self,
 
   g_return_val_if_fail (FL_IS_STORE (self), NULL);
 
-  if (!(db = reader_acquire (self, error)))
+  if (!(db = fl_store_reader_acquire (self, error)))
     return NULL;
   fl_db_exec (db, "BEGIN", NULL);
   messages = load_messages (db, ticket_id, error);
   fl_db_exec (db, "COMMIT", NULL);
-  reader_release (self, db);
+  fl_store_reader_release (self, db);
   return messages;
 }
 
@@ -1332,7 +1341,7 @@ fl_store_load_customer (FlStore  *self,
 
   g_return_val_if_fail (FL_IS_STORE (self), NULL);
 
-  if (!(db = reader_acquire (self, error)))
+  if (!(db = fl_store_reader_acquire (self, error)))
     return NULL;
 
   if ((stmt = fl_db_prepare (db, sql, error)))
@@ -1380,7 +1389,7 @@ fl_store_load_customer (FlStore  *self,
         }
       sqlite3_reset (stmt);
     }
-  reader_release (self, db);
+  fl_store_reader_release (self, db);
 
   if (customer == NULL && error != NULL && *error == NULL)
     g_set_error (error, FL_STORE_ERROR, FL_STORE_ERROR_NOT_FOUND,
@@ -1409,11 +1418,11 @@ fl_store_list_agents (FlStore  *self,
 
   g_return_val_if_fail (FL_IS_STORE (self), NULL);
 
-  if (!(db = reader_acquire (self, error)))
+  if (!(db = fl_store_reader_acquire (self, error)))
     return NULL;
   if (!(stmt = fl_db_prepare (db, sql, error)))
     {
-      reader_release (self, db);
+      fl_store_reader_release (self, db);
       return NULL;
     }
   sqlite3_bind_int64 (stmt, 1, account_id);
@@ -1430,7 +1439,7 @@ fl_store_list_agents (FlStore  *self,
       g_ptr_array_add (agents, agent);
     }
   sqlite3_reset (stmt);
-  reader_release (self, db);
+  fl_store_reader_release (self, db);
   return g_steal_pointer (&agents);
 }
 
@@ -1485,7 +1494,7 @@ fl_store_set_unread (FlStore   *self,
 
   g_return_val_if_fail (FL_IS_STORE (self), FALSE);
 
-  return write_transaction (self, set_unread_cb, &su, FALSE, error);
+  return fl_store_write (self, set_unread_cb, &su, FL_STORE_CHANGED_NONE, error);
 }
 
 /* The asynchronous wrappers: each runs its blocking twin in a worker. */
@@ -1540,7 +1549,7 @@ query_ids_thread (GTask        *task,
   g_autoptr(GArray) ids = NULL;
   FlDb *db;
 
-  if (!(db = reader_acquire (self, &error)))
+  if (!(db = fl_store_reader_acquire (self, &error)))
     {
       g_task_return_error (task, error);
       return;
@@ -1553,7 +1562,7 @@ query_ids_thread (GTask        *task,
     d->preloaded = load_tickets (db, (gint64 *) (gpointer) ids->data,
                                  MIN (d->n_preload, ids->len), &error);
   fl_db_exec (db, "COMMIT", NULL);
-  reader_release (self, db);
+  fl_store_reader_release (self, db);
 
   if (error != NULL)
     g_task_return_error (task, error);

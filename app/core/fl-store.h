@@ -11,6 +11,7 @@
 #include "fl-agent.h"
 #include "fl-customer.h"
 #include "fl-message.h"
+#include "fl-outbox-item.h"
 #include "fl-query.h"
 #include "fl-sync-batch.h"
 #include "fl-template.h"
@@ -19,7 +20,7 @@
 
 G_BEGIN_DECLS
 
-#define FL_STORE_SCHEMA_VERSION 2
+#define FL_STORE_SCHEMA_VERSION 3
 
 #define FL_STORE_ERROR (fl_store_error_quark ())
 
@@ -97,6 +98,25 @@ GPtrArray   *fl_store_list_agents          (FlStore             *self,
 gboolean     fl_store_set_unread           (FlStore             *self,
                                             gint64               ticket_id,
                                             gboolean             unread,
+                                            GError             **error);
+
+/* The outbox */
+gboolean     fl_store_outbox_add           (FlStore             *self,
+                                            FlOutboxItem        *item,
+                                            GError             **error);
+gboolean     fl_store_outbox_update        (FlStore             *self,
+                                            FlOutboxItem        *item,
+                                            GError             **error);
+GPtrArray   *fl_store_outbox_list          (FlStore             *self,
+                                            gboolean             pending_only,
+                                            GError             **error);
+gboolean     fl_store_outbox_claim         (FlStore             *self,
+                                            FlOutboxItem        *item,
+                                            GError             **error);
+gboolean     fl_store_outbox_apply_local   (FlStore             *self,
+                                            FlOutboxItem        *item,
+                                            const char          *author,
+                                            const char          *author_email,
                                             GError             **error);
 
 /* Asynchronous calls: the UI thread uses only these. */

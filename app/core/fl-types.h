@@ -17,6 +17,7 @@ typedef struct _FlContext          FlContext;
 typedef struct _FlCustomer         FlCustomer;
 typedef struct _FlDemoBackend      FlDemoBackend;
 typedef struct _FlMessage          FlMessage;
+typedef struct _FlOutbox           FlOutbox;
 typedef struct _FlQuery            FlQuery;
 typedef struct _FlStore            FlStore;
 typedef struct _FlSyncBatch        FlSyncBatch;

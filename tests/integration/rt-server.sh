@@ -21,9 +21,11 @@
 # Exit codes: 0 ok, 1 failure, 2 usage, 3 RT packages or tools missing.
 # Never run apt-get here; build-aux/dev.sh installs the packages.
 set -euo pipefail
+shopt -s inherit_errexit   # keep set -e inside $(...)
 
-readonly SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-readonly SCRIPT_PATH="$SCRIPT_DIR/$(basename "${BASH_SOURCE[0]}")"
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+SCRIPT_PATH=$SCRIPT_DIR/$(basename "${BASH_SOURCE[0]}")
+readonly SCRIPT_DIR SCRIPT_PATH
 readonly RT_LIB=/usr/share/request-tracker5/lib
 readonly RT_SERVER=/usr/share/request-tracker5/libexec/rt-server
 readonly RT_SETUP_DB=/usr/sbin/rt-setup-database-5
@@ -163,8 +165,10 @@ cached_db() {
                 log "building the $kind database in $entry (once)"
                 t0=$(now)
                 build=$(mktemp -d "$cache/.build-$kind.XXXXXX")
-                ( build_db "$build" "$tickets" "$@" ) || { rm -rf "$build"; exit 1; }
-                rm -rf "$build/etc" "$build/mason_data" "$build/session_data" "$build/tmp"
+                trap 'rm -rf "$build"' EXIT
+                build_db "$build" "$tickets" "$@"
+                trap - EXIT
+                rm -rf "${build:?}/etc" "${build:?}/mason_data" "${build:?}/session_data" "${build:?}/tmp"
                 mv -T "$build" "$entry"
                 log "$kind database built in $(since "$t0")s"
             fi
@@ -181,7 +185,7 @@ rebase_dates() {
         my ($db, $delta) = @ARGV;
         my $dbh = DBI->connect("dbi:SQLite:dbname=$db", "", "", { RaiseError => 1, AutoCommit => 0 });
         my $cols = qr/^(Created|LastUpdated|Started|Resolved|Told|Due|Starts|LastUsed)$/;
-        for my $t (@{ $dbh->selectcol_arrayref(q{SELECT name FROM sqlite_master WHERE type = 'table'}) }) {
+        for my $t (@{ $dbh->selectcol_arrayref(q{SELECT name FROM sqlite_master WHERE type = ?}, undef, "table") }) {
             for my $c (grep { $_ =~ $cols } map { $_->[1] } @{ $dbh->selectall_arrayref(qq{PRAGMA table_info("$t")}) }) {
                 $dbh->do(qq{UPDATE "$t" SET "$c" = datetime("$c", ?) WHERE "$c" > ?},
                     undef, "+$delta seconds", "1970-01-02");
@@ -238,10 +242,11 @@ stop_server() {
     pid=$(cat "$dir/server.pid")
     case $pid in '' | *[!0-9]*) rm -f "$dir/server.pid"; die "bad pid file $dir/server.pid";; esac
     if is_our_server "$pid"; then
-        # never SIGINT: rt-server's INT handler chowns /var/lib/request-tracker5 when root
+        # never SIGINT: rt-server's INT handler chowns /var/lib/request-tracker5 when root.
+        # On TERM the Starlet master stops its workers and exits; wait for all of them.
         kill -TERM "$pid" 2>/dev/null || true
         for i in $(seq 1 200); do
-            is_our_server "$pid" || break
+            group_alive "$pid" || break
             sleep 0.1
         done
     fi
@@ -264,12 +269,13 @@ launch() {
     rm -f "$dir/server.pid"
     # the inner shell records its own PID (setsid may fork), closes every inherited
     # descriptor above 2 (a test harness' pipes must not be held open) and execs
+    # shellcheck disable=SC2016  # expanded by the inner shell
     setsid bash -c '
         pidfile=$1; shift
-        for fd in /proc/$$/fd/*; do
+        for fd in /proc/$$/fd/*; do   # no redirection here: it would use a high fd
             n=${fd##*/}
             if [ "$n" -gt 2 ]; then eval "exec $n>&-"; fi
-        done 2>/dev/null
+        done
         echo $$ > "$pidfile"
         exec "$@"' rt-server-launch "$dir/server.pid" \
         "$RT_SERVER" --host 127.0.0.1 --port "$port" --max-workers 2 --max-reqs-per-child 100000 \
@@ -294,7 +300,7 @@ rt_answers() {
 
 # ------------------------------------------------------------------ commands
 cmd_start() {
-    local dir=$1 want_port=${2:-} port template tokens epoch pid t_all t0 deadline attempt
+    local dir=$1 want_port=${2:-} port template tokens epoch pid t_all t0 deadline
     local timeout=${RT_START_TIMEOUT:-120}
     t_all=$(now)
     check_prereqs
@@ -335,9 +341,11 @@ cmd_start() {
     ROOT_TOKEN=$(sed -n 's/^RT_ROOT_TOKEN=//p' "$tokens")
     AGENT1_TOKEN=$(sed -n 's/^RT_AGENT1_TOKEN=//p' "$tokens")
     AGENT2_TOKEN=$(sed -n 's/^RT_AGENT2_TOKEN=//p' "$tokens")
-    [ -n "$ROOT_TOKEN" ] && [ -n "$AGENT1_TOKEN" ] && [ -n "$AGENT2_TOKEN" ] || die "bad tokens file $tokens"
+    if [ -z "$ROOT_TOKEN" ] || [ -z "$AGENT1_TOKEN" ] || [ -z "$AGENT2_TOKEN" ]; then
+        die "bad tokens file $tokens"
+    fi
 
-    for attempt in 1 2 3 4 5; do
+    for _ in 1 2 3 4 5; do
         port=${want_port:-$(pick_port)}
         write_config "$dir" "$port"
         use_instance "$dir"
@@ -404,7 +412,7 @@ cmd_bench_db() {
 }
 
 case ${1:-} in
-    start)    [ $# -ge 2 ] && [ $# -le 3 ] || usage; cmd_start "$2" "${3:-}";;
+    start)    { [ $# -eq 2 ] || [ $# -eq 3 ]; } || usage; cmd_start "$2" "${3:-}";;
     stop)     [ $# -eq 2 ] || usage; cmd_stop "$2";;
     bench-db) [ $# -eq 2 ] || usage; cmd_bench_db "$2";;
     *)        usage;;

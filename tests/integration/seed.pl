@@ -462,10 +462,16 @@ my $mime = sub {
                         ( $ok, $m ) = $tk->Take;
                     }
                     elsif ( $action eq 'reply' ) {
-                        ( $ok, $m ) = $tk->Correspond( MIMEObj => $mime->( Body => $arg ) );
+                        my $subject = ( $actor eq 'customer' ? 'Re: ' : '' ) . $spec->{subject};
+                        my $from = $actor eq 'customer'
+                            ? "$customer_name{$who} <$who>"
+                            : undef;
+                        ( $ok, $m ) = $tk->Correspond(
+                            MIMEObj => $mime->( From => $from, Subject => $subject, Body => $arg ) );
                     }
                     elsif ( $action eq 'comment' ) {
-                        ( $ok, $m ) = $tk->Comment( MIMEObj => $mime->( Body => $arg ) );
+                        ( $ok, $m ) = $tk->Comment(
+                            MIMEObj => $mime->( Subject => $spec->{subject}, Body => $arg ) );
                     }
                     elsif ( $action eq 'status' ) {
                         ( $ok, $m ) = $tk->SetStatus($arg);

@@ -495,7 +495,7 @@ test_migrate_v1 (void)
 
   store = fl_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (fl_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (fl_store_get_schema_version (store), ==, FL_STORE_SCHEMA_VERSION);
   f.store = store;
 
   legacy = run_view (&f, FL_VIEW_ALL, FL_SORT_UPDATED, "toner");
