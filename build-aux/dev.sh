@@ -21,7 +21,8 @@ build_packages=(
 )
 test_packages=(
   xvfb xauth dbus-daemon gnome-keyring libsecret-tools at-spi2-core
-  desktop-file-utils appstream imagemagick python3 sqlite3
+  desktop-file-utils appstream imagemagick python3 sqlite3 curl
+  request-tracker5 rt5-db-sqlite rt5-standalone rt5-clients
 )
 
 log() { printf 'dev.sh: %s\n' "$*" >&2; }
@@ -35,6 +36,10 @@ install_missing() {
   [ "$(id -u)" -eq 0 ] || sudo=(sudo)
   log "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
+  # Request Tracker for the integration tests: no system-wide database;
+  # the tests make their own.
+  echo 'request-tracker5 request-tracker5/dbconfig-install boolean false' |
+    "${sudo[@]}" debconf-set-selections
   "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 update -q
   "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${missing[@]}"
 }
@@ -58,16 +63,26 @@ run_tests() {
   setup_build build
   setup_build build-asan -Db_sanitize=address,undefined -Db_lundef=false
 
-  local scratch rc=0
+  local scratch rc=0 rt_dir
   scratch=$(mktemp -d)
   mkdir -m 700 "$scratch/run"
   mkdir -p build/screenshots
+
+  # A real Request Tracker on 127.0.0.1 for the integration suite.
+  rt_dir=$(mktemp -d)
+  tests/integration/rt-server.sh start "$rt_dir/rt" >/dev/null
+  set -a
+  # shellcheck disable=SC1091
+  . "$rt_dir/rt/env"
+  set +a
+  trap 'tests/integration/rt-server.sh stop "$rt_dir/rt" >/dev/null 2>&1 || true; rm -rf "$rt_dir"' EXIT
 
   # One private X server, session bus and unlocked keyring for all suites,
   # in a throw-away HOME so no test touches a real profile.
   env HOME="$scratch" XDG_RUNTIME_DIR="$scratch/run" XDG_DATA_HOME="$scratch/data" \
       XDG_CONFIG_HOME="$scratch/config" XDG_CACHE_HOME="$scratch/cache" \
       GDK_BACKEND=x11 GSK_RENDERER=cairo LANG=C.UTF-8 LC_ALL= \
+      RT_URL="$RT_URL" RT_AGENT1_TOKEN="$RT_AGENT1_TOKEN" RT_AGENT2_TOKEN="$RT_AGENT2_TOKEN" \
     dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24 -nolisten tcp" bash -c '
       printf ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null
       rc=0
@@ -76,6 +91,9 @@ run_tests() {
       exit $rc
     ' || rc=$?
   rm -rf "$scratch"
+  tests/integration/rt-server.sh stop "$rt_dir/rt" >/dev/null 2>&1 || true
+  rm -rf "$rt_dir"
+  trap - EXIT
 
   python3 tests/summary.py build/meson-logs/testlog.json build-asan/meson-logs/testlog.json
   return $rc

@@ -1527,7 +1527,7 @@ transactions_path (FlOutboxItem *item,
   g_autofree char *escaped = fl_rt_escape (query);
 
   return g_strdup_printf ("/transactions?query=%s&orderby=Created&order=DESC&per_page=20"
-                          "&fields=Type,Created&fields%%5BCreator%%5D=Name", escaped);
+                          "&fields=Type,Created,Creator&fields%%5BCreator%%5D=Name,RealName", escaped);
 }
 
 static gboolean
@@ -1602,6 +1602,7 @@ answer_cb (GObject      *object,
         {
           JsonObject *txn = node_object (json_array_get_element (items, i));
           g_autofree char *creator = member_text (member_object (txn, "Creator"), "Name");
+          g_autofree char *real = member_text (member_object (txn, "Creator"), "RealName");
           g_autofree char *created = member_text (txn, "Created");
 
           /* Transactions are searched from the second the agent last saw;
@@ -1609,9 +1610,11 @@ answer_cb (GObject      *object,
           if (fl_rt_parse_time (created) > fl_outbox_item_get_seen_until (s->item) &&
               g_strcmp0 (creator, fl_account_get_username (self->account)) != 0)
             {
+              g_autofree char *who = real && *real ? g_strdup_printf ("%s (%s)", real, creator)
+                                                   : g_strdup (creator ? creator : _("Someone"));
+
               g_task_return_new_error (task, FL_BACKEND_ERROR, FL_BACKEND_ERROR_STALE,
-                                       _("%s replied while you were writing."),
-                                       creator ? creator : _("Someone"));
+                                       _("%s replied while you were writing."), who);
               return;
             }
         }

@@ -119,7 +119,7 @@ build_db() {
         # a failing @Final sub is only logged by RT, so look for errors
         if grep -Eq '\[(error|critical|alert|emergency)\]' "$dir/setup.log"; then
             grep -E '\[(error|critical|alert|emergency)\]' "$dir/setup.log" >&2
-            die "seeding with $seed reported errors (see $dir/setup.log)"
+            die "seeding with $seed reported errors"
         fi
         log "seeded with $(basename "$seed") in $(since "$t0")s"
     done
@@ -169,6 +169,7 @@ cached_db() {
                 build_db "$build" "$tickets" "$@"
                 trap - EXIT
                 rm -rf "${build:?}/etc" "${build:?}/mason_data" "${build:?}/session_data" "${build:?}/tmp"
+                rm -rf "$entry"   # a partial entry left by hand
                 mv -T "$build" "$entry"
                 log "$kind database built in $(since "$t0")s"
             fi
@@ -227,14 +228,22 @@ owns_port() {
 
 # is_our_server PID: PID is alive and is an rt-server (guards against PID reuse)
 is_our_server() {
-    kill -0 "$1" 2>/dev/null && tr '\0' ' ' < "/proc/$1/cmdline" 2>/dev/null | grep -q 'rt-server'
+    local -a argv
+    kill -0 "$1" 2>/dev/null || return 1
+    mapfile -d '' argv < "/proc/$1/cmdline" 2>/dev/null || return 1
+    [[ " ${argv[*]} " == *'/libexec/rt-server '* ]]
 }
 
-# group_alive PGID: some process is still in that process group
-group_alive() { pgrep -g "$1" > /dev/null 2>&1; }
+# group_members PGID: the rt-server processes still in that process group
+group_members() {
+    local p
+    for p in $(pgrep -g "$1" 2>/dev/null || true); do
+        if is_our_server "$p"; then printf '%s\n' "$p"; fi
+    done
+}
 
 stop_server() {
-    local dir=$1 pid i
+    local dir=$1 pid left end
     if [ ! -f "$dir/server.pid" ]; then
         log "no server running in $dir"
         return 0
@@ -245,20 +254,28 @@ stop_server() {
         # never SIGINT: rt-server's INT handler chowns /var/lib/request-tracker5 when root.
         # On TERM the Starlet master stops its workers and exits; wait for all of them.
         kill -TERM "$pid" 2>/dev/null || true
-        for i in $(seq 1 200); do
-            group_alive "$pid" || break
+        end=$(( SECONDS + 20 ))
+        while [ -n "$(group_members "$pid")" ] && [ "$SECONDS" -lt "$end" ]; do
             sleep 0.1
         done
     fi
     # leftovers of that process group (rt-server was started by setsid, so PGID = PID)
-    if group_alive "$pid"; then
-        log "killing what is left of process group $pid"
-        kill -KILL -- "-$pid" 2>/dev/null || true
-        for i in $(seq 1 50); do
-            group_alive "$pid" || break
+    left=$(group_members "$pid")
+    if [ -n "$left" ]; then
+        log "killing what is left of process group $pid: ${left//$'\n'/ }"
+        # shellcheck disable=SC2086  # one PID per word
+        kill -KILL $left 2>/dev/null || true
+        end=$(( SECONDS + 5 ))
+        while [ -n "$(group_members "$pid")" ] && [ "$SECONDS" -lt "$end" ]; do
             sleep 0.1
         done
     fi
+    # exited processes stay zombies until init reaps them; give it a moment so
+    # that nothing of ours shows up in ps (waiting only, never killing here)
+    end=$(( SECONDS + 5 ))
+    while pgrep -g "$pid" > /dev/null 2>&1 && [ "$SECONDS" -lt "$end" ]; do
+        sleep 0.1
+    done
     rm -f "$dir/server.pid"
     log "stopped server $pid"
 }
@@ -309,6 +326,7 @@ cmd_start() {
     fi
     mkdir -p "$dir"
     dir=$(cd "$dir" && pwd)
+    rm -f "$dir/env"
     if [ -f "$dir/server.pid" ] && is_our_server "$(cat "$dir/server.pid")"; then
         die "a server from $dir is running (pid $(cat "$dir/server.pid")); stop it first"
     fi
