@@ -11,6 +11,7 @@
 
 #include "fl-about.h"
 #include "fl-application.h"
+#include "fl-preferences-window.h"
 #include "fl-screenshot.h"
 #include "fl-window.h"
 
@@ -246,6 +247,22 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  FlApplication *self = user_data;
+  FlPreferencesWindow *prefs;
+
+  if (self->context == NULL || fl_context_get_store (self->context) == NULL)
+    return;
+
+  prefs = fl_preferences_window_new (self->context,
+                                     gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
@@ -256,6 +273,7 @@ quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "explore-demo", explore_demo_action },
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
@@ -264,12 +282,14 @@ fl_application_startup (GApplication *app)
 {
   FlApplication *self = FL_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (fl_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_window_set_default_icon_name (APP_ID);
 }
 

@@ -11,6 +11,7 @@
 
 #include "fl-connect-dialog.h"
 #include "fl-format.h"
+#include "fl-outbox-button.h"
 #include "fl-sidebar.h"
 #include "fl-ticket-list.h"
 #include "fl-ticket-view.h"
@@ -56,6 +57,7 @@ struct _FlWindow
   FlSidebar            *sidebar;
   FlTicketList         *ticket_list;
   FlTicketView         *ticket_view;
+  FlOutboxButton       *outbox_button;
   GtkRevealer          *sync_revealer;
   GtkSpinner           *sync_spinner;
   GtkLabel             *sync_label;
@@ -473,6 +475,19 @@ periodic_sync_cb (gpointer user_data)
 }
 
 static void
+on_sync_interval_changed_cb (FlWindow   *self,
+                             const char *key,
+                             GSettings  *settings)
+{
+  if (self->sync_source == 0)
+    return;
+
+  g_source_remove (self->sync_source);
+  self->sync_source = g_timeout_add_seconds (g_settings_get_uint (settings, "sync-interval"),
+                                             periodic_sync_cb, self);
+}
+
+static void
 on_connected_cb (FlWindow        *self,
                  FlAccount       *account,
                  FlConnectDialog *dialog)
@@ -663,6 +678,7 @@ fl_window_class_init (FlWindowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  g_type_ensure (FL_TYPE_OUTBOX_BUTTON);
   g_type_ensure (FL_TYPE_SIDEBAR);
   g_type_ensure (FL_TYPE_TICKET_LIST);
   g_type_ensure (FL_TYPE_TICKET_VIEW);
@@ -685,6 +701,7 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_list);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_view);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, outbox_button);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, sync_revealer);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, sync_spinner);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, sync_label);
@@ -745,6 +762,8 @@ fl_window_init (FlWindow *self)
                            G_CALLBACK (on_search_mode_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::sort",
                            G_CALLBACK (on_sort_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::sync-interval",
+                           G_CALLBACK (on_sync_interval_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->ticket_list));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
@@ -822,6 +841,7 @@ fl_window_show_workspace (FlWindow *self)
   fl_ticket_list_set_store (self->ticket_list, fl_context_get_store (self->context));
   fl_ticket_view_set_store (self->ticket_view, fl_context_get_store (self->context));
   fl_sidebar_set_context (self->sidebar, self->context);
+  fl_outbox_button_set_context (self->outbox_button, self->context);
 
   last_view = g_settings_get_string (self->settings, "last-view");
   if (!fl_sidebar_select_nick (self->sidebar, last_view))

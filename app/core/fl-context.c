@@ -958,3 +958,50 @@ fl_context_sync_account_finish (FlContext     *self,
 
   return fl_sync_engine_sync_finish (self->sync_engine, result, error);
 }
+
+static void
+save_account_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  FlContext *self = source_object;
+  GError *error = NULL;
+
+  if (fl_store_save_account (self->store, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * fl_context_save_account_async:
+ *
+ * Saves an account's settings, such as whether it is enabled.
+ */
+void
+fl_context_save_account_async (FlContext           *self,
+                               FlAccount           *account,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (FL_IS_CONTEXT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fl_context_save_account_async);
+  g_task_set_task_data (task, g_object_ref (account), g_object_unref);
+  g_task_run_in_thread (task, save_account_thread);
+}
+
+gboolean
+fl_context_save_account_finish (FlContext     *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

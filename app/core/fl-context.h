@@ -71,6 +71,14 @@ void          fl_context_remove_account_async  (FlContext           *self,
 gboolean      fl_context_remove_account_finish (FlContext           *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
+void          fl_context_save_account_async    (FlContext           *self,
+                                                FlAccount           *account,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean      fl_context_save_account_finish   (FlContext           *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 void          fl_context_sync_account_async    (FlContext           *self,
                                                 FlAccount           *account,
                                                 GCancellable        *cancellable,

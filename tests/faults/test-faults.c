@@ -55,6 +55,7 @@ typedef struct
   guint       status;
   const char *fault_path;   /* only this path fails; NULL: every path */
   guint       n_requests;
+  GPtrArray  *paused;
   char       *last_auth;
   char       *dir;
 } Fixture;
@@ -141,6 +142,7 @@ handler (SoupServer        *server,
         case FAULT_HANG:
           /* Never answer: the client's timeout must end it. */
           soup_server_message_pause (msg);
+          g_ptr_array_add (f->paused, g_object_ref (msg));
           return;
 
         case FAULT_RESET:
@@ -198,6 +200,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GSList) uris = NULL;
 
+  f->paused = g_ptr_array_new_with_free_func (g_object_unref);
   f->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (f->server, NULL, handler, f, NULL);
   g_assert_true (soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
@@ -214,6 +217,17 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
+  /* Answer what was left hanging, and close every connection, so the
+   * server's own objects go with it. */
+  for (guint i = 0; i < f->paused->len; i++)
+    {
+      soup_server_message_set_status (f->paused->pdata[i], 503, NULL);
+      soup_server_message_unpause (f->paused->pdata[i]);
+    }
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_ptr_array_unref (f->paused);
+  soup_server_disconnect (f->server);
   g_clear_object (&f->server);
   while (g_main_context_iteration (NULL, FALSE))
     ;

@@ -549,17 +549,19 @@ test_stale_reply_guard (void)
   g_autoptr(GError) error = NULL;
   Client c = { 0 };
   FlOutbox *outbox;
+  gint64 seen_until;
 
   client_open (&c, dir, rt_url, agent1_token, TRUE);
   client_sync (&c);
   ticket = client_ticket (&c, id);
 
-  /* agent1 opened the ticket and writes; meanwhile agent2 answers. */
+  /* agent1 opens the ticket and writes; meanwhile agent2 answers. RT
+   * times have one-second resolution: let a second pass between them. */
+  seen_until = g_get_real_time () / G_USEC_PER_SEC;
   fl_outbox_set_paused (fl_context_get_outbox (c.context), TRUE);
   g_usleep (1100 * 1000);
   answer = rest (agent2_token, "POST", path,
                  "{\"Content\":\"agent2 was faster\",\"ContentType\":\"text/plain\"}");
-  g_usleep (1100 * 1000);
   fl_outbox_set_paused (fl_context_get_outbox (c.context), FALSE);
 
   item = g_object_new (FL_TYPE_OUTBOX_ITEM,
@@ -568,7 +570,7 @@ test_stale_reply_guard (void)
                        "remote-ticket-id", id,
                        "kind", FL_OUTBOX_REPLY,
                        "text", mine,
-                       "seen-until", g_get_real_time () / G_USEC_PER_SEC - 2,
+                       "seen-until", seen_until,
                        NULL);
   outbox = fl_context_get_outbox (c.context);
   fl_outbox_enqueue_async (outbox, item, NULL, done_cb, &result);
@@ -686,8 +688,10 @@ pipe_thread (gpointer data)
 
     if (head_end != NULL)
       {
+        g_autofree char *head_text = g_strndup (request->str, head_end - request->str);
+
         body_at = head_end + 4 - request->str;
-        lines = g_strsplit (g_strndup (request->str, head_end - request->str), "\r\n", -1);
+        lines = g_strsplit (head_text, "\r\n", -1);
         for (guint i = 0; lines[i]; i++)
           if (g_ascii_strncasecmp (lines[i], "Connection:", 11) != 0)
             g_string_append_printf (head, "%s\r\n", lines[i]);

@@ -1,0 +1,163 @@
+/* test-dialogs.c: the Connect a Helpdesk dialog and the Preferences
+ * window, in real windows, with screenshots in every UI language
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "fl-connect-dialog.h"
+#include "fl-context.h"
+#include "fl-preferences-window.h"
+#include "fl-screenshot.h"
+
+#define WAIT_FOR(cond, what)                                              \
+  G_STMT_START {                                                          \
+    gint64 _deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;     \
+    while (!(cond))                                                       \
+      {                                                                   \
+        if (g_get_monotonic_time () > _deadline)                          \
+          g_error ("Timed out waiting for %s", what);                     \
+        g_main_context_iteration (NULL, FALSE);                           \
+        g_usleep (1000);                                                  \
+      }                                                                   \
+  } G_STMT_END
+
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+typedef struct
+{
+  const char *input;
+  const char *expected;   /* NULL: refused */
+} UrlCase;
+
+static void
+test_normalize_url (void)
+{
+  static const UrlCase cases[] = {
+    { "rt.example.com", "https://rt.example.com" },
+    { "  https://rt.example.com/  ", "https://rt.example.com" },
+    { "https://rt.example.com/REST/2.0/", "https://rt.example.com" },
+    { "https://example.com/rt", "https://example.com/rt" },
+    { "https://user:secret@rt.example.com", "https://rt.example.com" },
+    { "http://127.0.0.1:8089", "http://127.0.0.1:8089" },
+    { "http://localhost:8080/", "http://localhost:8080" },
+    { "http://rt.example.com", NULL },        /* the token would go in the clear */
+    { "ftp://rt.example.com", NULL },
+    { "", NULL },
+    { "https://", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *url = fl_connect_dialog_normalize_url (cases[i].input, &error);
+
+      g_assert_cmpstr (url, ==, cases[i].expected);
+      if (cases[i].expected == NULL)
+        g_assert_nonnull (error);
+    }
+}
+
+static void
+save_shot (GtkWidget  *window,
+           const char *what)
+{
+  const char *lang = g_getenv ("LANGUAGE");
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "..", "screenshots", NULL);
+  g_autofree char *name = g_strdup_printf ("%s-%s.png", what, lang && *lang ? lang : "en");
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (fl_screenshot_save (window, path, &error));
+  g_assert_no_error (error);
+  g_test_message ("screenshot: %s", path);
+}
+
+static FlContext *
+demo_context (char **dir)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  FlContext *context;
+
+  *dir = g_dir_make_tmp ("fl-dialogs-XXXXXX", NULL);
+  context = fl_context_new (*dir);
+  fl_context_load_async (context, NULL, done_cb, &result);
+  WAIT_FOR (result != NULL, "the store");
+  g_assert_true (fl_context_load_finish (context, result, &error));
+  g_clear_object (&result);
+  fl_context_add_demo_async (context, NULL, done_cb, &result);
+  WAIT_FOR (result != NULL, "the demo");
+  g_assert_true (fl_context_add_demo_finish (context, result, &error));
+  return context;
+}
+
+static void
+test_connect_dialog (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(FlContext) context = demo_context (&dir);
+  FlConnectDialog *dialog = fl_connect_dialog_new (context, NULL);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (dialog)), "the dialog");
+  fl_connect_dialog_set_url (dialog, "rt.example.com", TRUE);
+  save_shot (GTK_WIDGET (dialog), "connect-dialog");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_preferences (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(FlContext) context = demo_context (&dir);
+  FlPreferencesWindow *prefs = fl_preferences_window_new (context, NULL);
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (prefs)), "the preferences");
+  save_shot (GTK_WIDGET (prefs), "preferences");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
+    {
+      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
+      return 0;
+    }
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FRONTLINE_LOCALEDIR") ?: LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/dialogs/normalize-url", test_normalize_url);
+  g_test_add_func ("/dialogs/connect", test_connect_dialog);
+  g_test_add_func ("/dialogs/preferences", test_preferences);
+
+  return g_test_run ();
+}
