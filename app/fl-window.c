@@ -938,3 +938,9 @@ fl_window_get_page (FlWindow *self)
 {
   return gtk_stack_get_visible_child_name (self->main_stack);
 }
+
+gboolean
+fl_window_get_token_banner_shown (FlWindow *self)
+{
+  return gtk_revealer_get_reveal_child (self->token_revealer);
+}

@@ -288,7 +288,9 @@ after_send_synced_cb (GObject      *object,
     g_debug ("Sync after sending failed: %s", error->message);
 }
 
-/* What a server accepted comes back with the next sync: run it now. */
+/* What a server accepted comes back with the next sync: run it now. An
+ * overtaken reply syncs too, so the agent sees what the other person
+ * wrote before choosing to send anyway. */
 static void
 on_item_sent_cb (FlContext    *self,
                  FlOutboxItem *item,
@@ -299,6 +301,15 @@ on_item_sent_cb (FlContext    *self,
 
   if (backend != NULL && !(fl_backend_get_capabilities (backend) & FL_BACKEND_CAP_LOCAL))
     fl_sync_engine_sync_async (self->sync_engine, backend, NULL, after_send_synced_cb, NULL);
+}
+
+static void
+on_item_failed_cb (FlContext    *self,
+                   FlOutboxItem *item,
+                   FlOutbox     *outbox)
+{
+  if (fl_outbox_item_get_state (item) == FL_OUTBOX_STALE)
+    on_item_sent_cb (self, item, outbox);
 }
 
 /**
@@ -346,6 +357,8 @@ fl_context_load_finish (FlContext     *self,
   self->sync_engine = fl_sync_engine_new (self->store);
   self->outbox = fl_outbox_new (self->store, resolve_backend, self);
   g_signal_connect_object (self->outbox, "item-sent", G_CALLBACK (on_item_sent_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->outbox, "item-failed", G_CALLBACK (on_item_failed_cb), self,
                            G_CONNECT_SWAPPED);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 

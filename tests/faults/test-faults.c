@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "fl-outbox.h"
 #include "fl-rt-backend.h"
 #include "fl-store.h"
 #include "fl-sync-engine.h"
@@ -488,6 +489,71 @@ test_sync_consistent (Fixture       *f,
     ;
 }
 
+static FlBackend *
+resolve_one (gint64        account_id,
+             const char  **author,
+             const char  **email,
+             gpointer      user_data)
+{
+  return user_data;
+}
+
+/* A reply the server answers with 503 and Retry-After: the outbox waits at
+ * least that long, and treats the attempt as possibly delivered. */
+static void
+test_outbox_retry_after (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "frontline.db", NULL);
+  g_autoptr(FlStore) store = fl_store_open (path, &error);
+  g_autoptr(FlAccount) account = g_object_new (FL_TYPE_ACCOUNT, "kind", "rt", "name", "Busy",
+                                               "url", f->url, "username", "agent1", NULL);
+  g_autoptr(FlRtBackend) backend = NULL;
+  g_autoptr(FlOutbox) outbox = NULL;
+  g_autoptr(FlOutboxItem) item = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_assert_true (fl_store_save_account (store, account, &error));
+  backend = fl_rt_backend_new (account, "1-28-secret");
+  outbox = fl_outbox_new (store, resolve_one, backend);
+  item = g_object_new (FL_TYPE_OUTBOX_ITEM,
+                       "account-id", fl_account_get_id (account),
+                       "remote-ticket-id", "7",
+                       "kind", FL_OUTBOX_REPLY,
+                       "text", "Thanks, on its way.",
+                       "force", TRUE,
+                       NULL);
+
+  f->fault = FAULT_RETRY_AFTER;
+  f->status = 503;
+  fl_outbox_enqueue_async (outbox, item, NULL, done_cb, &result);
+  g_assert_true (fl_outbox_enqueue_finish (outbox, wait_for (&result), &error));
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) pending = fl_store_outbox_list (store, TRUE, NULL);
+      FlOutboxItem *stored = pending->pdata[0];
+
+      if (fl_outbox_item_get_attempts (stored) == 1 && fl_outbox_item_get_state (stored) == FL_OUTBOX_QUEUED)
+        {
+          g_assert_cmpint (fl_outbox_item_get_not_before (stored), >=, before + 7);
+          g_assert_true (fl_outbox_item_get_outcome_unknown (stored));
+          g_assert_nonnull (fl_outbox_item_get_last_error (stored));
+          break;
+        }
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+
+  g_clear_object (&outbox);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -505,6 +571,8 @@ main (int   argc,
   g_test_add ("/faults/bad-url", Fixture, NULL, fixture_setup, test_bad_url, fixture_teardown);
   g_test_add ("/faults/tls", Fixture, NULL, fixture_setup, test_tls, fixture_teardown);
   g_test_add ("/faults/sync-consistent", Fixture, NULL, fixture_setup, test_sync_consistent,
+              fixture_teardown);
+  g_test_add ("/faults/outbox-retry-after", Fixture, NULL, fixture_setup, test_outbox_retry_after,
               fixture_teardown);
 
   return g_test_run ();

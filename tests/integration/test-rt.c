@@ -521,6 +521,39 @@ test_writes_reach_rt (void)
   g_assert_nonnull (strstr (watchers, "agent2"));
   g_assert_cmpstr (priority, ==, "75");
 
+  /* RT answers 200 to a custom field it does not know, and changes
+   * nothing: Frontline reads the ticket back and says so. */
+  {
+    g_autoptr(FlOutboxItem) bogus = g_object_new (FL_TYPE_OUTBOX_ITEM,
+                                                  "account-id", fl_account_get_id (c.account),
+                                                  "ticket-id", fl_ticket_get_id (ticket),
+                                                  "remote-ticket-id", id,
+                                                  "kind", FL_OUTBOX_SET_FIELD,
+                                                  "field", "NoSuchField",
+                                                  "value", "x",
+                                                  NULL);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    FlOutbox *outbox = fl_context_get_outbox (c.context);
+    gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+    FlOutboxState state = FL_OUTBOX_QUEUED;
+
+    fl_outbox_enqueue_async (outbox, bogus, NULL, done_cb, &result);
+    g_assert_true (fl_outbox_enqueue_finish (outbox, wait_for (&result), &error));
+    while (state != FL_OUTBOX_FAILED)
+      {
+        g_autoptr(GPtrArray) all = fl_store_outbox_list (fl_context_get_store (c.context), FALSE, NULL);
+
+        for (guint i = 0; i < all->len; i++)
+          if (fl_outbox_item_get_id (all->pdata[i]) == fl_outbox_item_get_id (bogus))
+            state = fl_outbox_item_get_state (all->pdata[i]);
+        g_assert_cmpint (state, !=, FL_OUTBOX_SENT);
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (5000);
+      }
+  }
+
   /* And the client's own view caught up. */
   client_sync (&c);
   g_clear_object (&ticket);

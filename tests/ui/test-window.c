@@ -13,6 +13,7 @@
 
 #include "fl-context.h"
 #include "fl-screenshot.h"
+#include "fl-test-ui.h"
 #include "fl-window-private.h"
 
 typedef struct
@@ -253,6 +254,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
+  fl_test_ui_init ();
 
   g_test_add ("/window/three-panes", Fixture, NULL, fixture_setup, test_three_panes,
               fixture_teardown);
