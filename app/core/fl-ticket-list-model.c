@@ -496,6 +496,20 @@ set_loading (FlTicketListModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
 }
 
+/* Whether two loads of a ticket would show the same row. */
+static gboolean
+same_row (FlTicket *a,
+          FlTicket *b)
+{
+  return fl_ticket_get_updated (a) == fl_ticket_get_updated (b) &&
+         fl_ticket_get_status (a) == fl_ticket_get_status (b) &&
+         fl_ticket_get_priority (a) == fl_ticket_get_priority (b) &&
+         fl_ticket_get_unread (a) == fl_ticket_get_unread (b) &&
+         fl_ticket_get_assignee_id (a) == fl_ticket_get_assignee_id (b) &&
+         g_strcmp0 (fl_ticket_get_subject (a), fl_ticket_get_subject (b)) == 0 &&
+         g_strcmp0 (fl_ticket_get_snippet (a), fl_ticket_get_snippet (b)) == 0;
+}
+
 /* Each query remembers the serial it was started under, so the answer
  * to a query that was replaced in the meantime is dropped. */
 typedef struct
@@ -514,6 +528,7 @@ query_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) preloaded = NULL;
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) changed = NULL;
   guint old_n = self->ids->len;
 
   ids = fl_store_query_ids_finish (FL_STORE (object), result, &preloaded, &error);
@@ -530,10 +545,39 @@ query_cb (GObject      *object,
       return;
     }
 
+  /* Fresh rows from this answer replace cached ones; rows whose content
+   * changed but not their place are announced after the diff. */
+  changed = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; preloaded && i < preloaded->len; i++)
-    cache_insert (self, preloaded->pdata[i], FALSE);
+    {
+      FlTicket *fresh = preloaded->pdata[i];
+      gint64 id = fl_ticket_get_id (fresh);
+      CacheEntry *entry = g_hash_table_lookup (self->cache, &id);
+
+      if (entry != NULL && !entry->placeholder && !same_row (entry->ticket, fresh))
+        g_array_append_val (changed, id);
+      cache_insert (self, fresh, FALSE);
+    }
 
   apply_ids (self, ids);
+
+  if (changed->len > 0)
+    {
+      g_autoptr(GHashTable) index = index_ids (self->ids);
+      g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      for (guint i = 0; i < changed->len; i++)
+        {
+          gpointer pos;
+
+          if (g_hash_table_lookup_extended (index, &g_array_index (changed, gint64, i), NULL, &pos))
+            {
+              guint p = GPOINTER_TO_UINT (pos);
+              g_array_append_val (positions, p);
+            }
+        }
+      emit_rows_changed (self, positions);
+    }
 
   if (old_n != self->ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
