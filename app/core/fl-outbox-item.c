@@ -37,6 +37,8 @@ struct _FlOutboxItem
   guint outcome_unknown : 1;
   char *last_error;
   gint64 created;
+
+  char **attachments;
 };
 
 G_DEFINE_ENUM_TYPE (FlOutboxKind, fl_outbox_kind,
@@ -96,6 +98,8 @@ fl_outbox_item_finalize (GObject *object)
   g_clear_pointer (&self->then_status, g_free);
   g_clear_pointer (&self->marker, g_free);
   g_clear_pointer (&self->last_error, g_free);
+
+  g_clear_pointer (&self->attachments, g_strfreev);
 
   G_OBJECT_CLASS (fl_outbox_item_parent_class)->finalize (object);
 }
@@ -845,3 +849,27 @@ fl_outbox_item_set_created (FlOutboxItem *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CREATED]);
 }
 
+
+/**
+ * fl_outbox_item_get_attachments:
+ *
+ * Returns: (transfer none) (nullable): the files that go with a reply or
+ *   note: before the item is queued, where the agent picked them; once
+ *   queued, the outbox's own copies
+ */
+const char * const *
+fl_outbox_item_get_attachments (FlOutboxItem *self)
+{
+  g_return_val_if_fail (FL_IS_OUTBOX_ITEM (self), NULL);
+
+  return (const char * const *) self->attachments;
+}
+
+void
+fl_outbox_item_set_attachments (FlOutboxItem       *self,
+                                const char * const *paths)
+{
+  g_return_if_fail (FL_IS_OUTBOX_ITEM (self));
+
+  fl_set_strv (&self->attachments, paths && paths[0] ? paths : NULL);
+}

@@ -117,4 +117,8 @@ void           fl_outbox_item_set_created          (FlOutboxItem *self,
                                                     gint64       value);
 
 
+const char * const *fl_outbox_item_get_attachments (FlOutboxItem       *self);
+void                fl_outbox_item_set_attachments (FlOutboxItem       *self,
+                                                    const char * const *paths);
+
 G_END_DECLS

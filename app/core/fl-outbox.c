@@ -7,11 +7,20 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n-lib.h>
 
+#include <glib/gstdio.h>
+
 #include "fl-outbox.h"
+#include "fl-text.h"
 
 #define MAX_BACKOFF_SECONDS (10 * 60)
+
+/* What one file may weigh; Request Tracker's default is 10 MB and mail
+ * servers commonly refuse more than 25 MB. */
+#define MAX_ATTACHMENT_BYTES (20 * 1024 * 1024)
 
 /**
  * FlOutbox:
@@ -102,6 +111,105 @@ op_free (Op *op)
   g_free (op);
 }
 
+/* The outbox keeps its own copies of attached files, so the reply can be
+ * sent after the originals moved or the app restarted. */
+static char *
+copies_dir (FlOutbox     *self,
+            FlOutboxItem *item)
+{
+  g_autofree char *data_dir = g_path_get_dirname (fl_store_get_path (self->store));
+
+  return g_build_filename (data_dir, "outbox", fl_outbox_item_get_marker (item), NULL);
+}
+
+static gboolean
+copy_attachments (FlOutbox      *self,
+                  FlOutboxItem  *item,
+                  GError       **error)
+{
+  const char * const *sources = fl_outbox_item_get_attachments (item);
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_free);
+
+  if (sources == NULL)
+    return TRUE;
+
+  if (fl_outbox_item_get_marker (item) == NULL)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      fl_outbox_item_set_marker (item, uuid);
+    }
+
+  dir = copies_dir (self, item);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not keep the attachments: %s"), g_strerror (errno));
+      return FALSE;
+    }
+
+  for (guint i = 0; sources[i]; i++)
+    {
+      g_autoptr(GFile) source = g_file_new_for_path (sources[i]);
+      g_autoptr(GFileInfo) info = NULL;
+      g_autofree char *safe = NULL;
+      g_autofree char *target_path = NULL;
+      g_autoptr(GFile) target = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      info = g_file_query_info (source, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+      if (info == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("The attachment “%s” cannot be read."), sources[i]);
+          return FALSE;
+        }
+      if (g_file_info_get_size (info) > MAX_ATTACHMENT_BYTES)
+        {
+          g_autofree char *size = g_format_size (g_file_info_get_size (info));
+          g_autofree char *limit = g_format_size (MAX_ATTACHMENT_BYTES);
+
+          g_set_error (error, FL_BACKEND_ERROR, FL_BACKEND_ERROR_TOO_LARGE,
+                       _("“%s” is too large to send (%s; the limit is %s)."),
+                       g_file_info_get_display_name (info), size, limit);
+          return FALSE;
+        }
+
+      safe = fl_text_safe_filename (g_file_info_get_display_name (info));
+      target_path = fl_text_unique_filename (dir, safe);
+      target = g_file_new_for_path (target_path);
+      if (!g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("Could not keep the attachments: %s"), local_error->message);
+          return FALSE;
+        }
+      g_ptr_array_add (copies, g_steal_pointer (&target_path));
+    }
+
+  g_ptr_array_add (copies, NULL);
+  fl_outbox_item_set_attachments (item, (const char * const *) copies->pdata);
+  return TRUE;
+}
+
+/* Once an item is sent or discarded, its copies go. */
+static void
+remove_copies (FlOutbox     *self,
+               FlOutboxItem *item)
+{
+  const char * const *paths = fl_outbox_item_get_attachments (item);
+  g_autofree char *dir = NULL;
+
+  if (paths == NULL || fl_outbox_item_get_marker (item) == NULL)
+    return;
+
+  for (guint i = 0; paths[i]; i++)
+    g_unlink (paths[i]);
+  dir = copies_dir (self, item);
+  g_rmdir (dir);
+}
+
 static void
 op_thread (GTask        *task,
            gpointer      source_object,
@@ -116,7 +224,8 @@ op_thread (GTask        *task,
   switch (op->kind)
     {
     case OP_SAVE:
-      if (fl_store_outbox_add (self->store, op->item, &error))
+      if (copy_attachments (self, op->item, &error) &&
+          fl_store_outbox_add (self->store, op->item, &error))
         g_task_return_boolean (task, TRUE);
       else
         g_task_return_error (task, error);
@@ -124,7 +233,13 @@ op_thread (GTask        *task,
 
     case OP_UPDATE:
       if (fl_store_outbox_update (self->store, op->item, &error))
-        g_task_return_boolean (task, TRUE);
+        {
+          FlOutboxState state = fl_outbox_item_get_state (op->item);
+
+          if (state == FL_OUTBOX_SENT || state == FL_OUTBOX_DISCARDED)
+            remove_copies (self, op->item);
+          g_task_return_boolean (task, TRUE);
+        }
       else
         g_task_return_error (task, error);
       break;
@@ -138,7 +253,10 @@ op_thread (GTask        *task,
 
     case OP_APPLY_LOCAL:
       if (fl_store_outbox_apply_local (self->store, op->item, op->author, op->author_email, &error))
-        g_task_return_boolean (task, TRUE);
+        {
+          remove_copies (self, op->item);
+          g_task_return_boolean (task, TRUE);
+        }
       else
         g_task_return_error (task, error);
       break;

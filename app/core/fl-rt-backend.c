@@ -1899,11 +1899,19 @@ send_next (GTask *task)
         }
       json_builder_end_object (builder);
       body = json_object_node (builder);
-      if (path == NULL)
-        path = g_strdup_printf ("/ticket/%s", ticket);
-      fl_rt_client_request_async (self->client, path && strstr (path, "/correspond") ? "POST" :
-                                  path && strstr (path, "/comment") ? "POST" : "PUT",
-                                  path, body, cancellable, answer_cb, task);
+      if (item_is_message (item))
+        {
+          /* With files, multipart keeps their names in any script. */
+          if (fl_outbox_item_get_attachments (item) != NULL)
+            fl_rt_client_post_files_async (self->client, path, body,
+                                           fl_outbox_item_get_attachments (item),
+                                           cancellable, answer_cb, task);
+          else
+            fl_rt_client_request_async (self->client, "POST", path, body, cancellable, answer_cb, task);
+          return;
+        }
+      path = g_strdup_printf ("/ticket/%s", ticket);
+      fl_rt_client_request_async (self->client, "PUT", path, body, cancellable, answer_cb, task);
       return;
 
     case SEND_THEN_STATUS:

@@ -326,6 +326,7 @@ finish_request (GTask   *task,
 }
 
 static void read_more (GTask *task);
+static void start_request (FlRtClient *self, GTask *task);
 
 static void
 read_cb (GObject      *object,
@@ -434,7 +435,6 @@ fl_rt_client_request_async (FlRtClient          *self,
   g_autofree char *url = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GUri) uri = NULL;
-  SoupMessageHeaders *headers;
   Request *r;
 
   g_return_if_fail (FL_IS_RT_CLIENT (self));
@@ -458,14 +458,6 @@ fl_rt_client_request_async (FlRtClient          *self,
   r->body = g_byte_array_new ();
   g_task_set_task_data (task, r, (GDestroyNotify) request_free);
 
-  headers = soup_message_get_request_headers (r->message);
-  soup_message_headers_replace (headers, "Accept", "application/json");
-  if (self->token != NULL)
-    {
-      g_autofree char *auth = g_strdup_printf ("token %s", self->token);
-      soup_message_headers_replace (headers, "Authorization", auth);
-    }
-
   if (body != NULL || g_strcmp0 (method, "POST") == 0 || g_strcmp0 (method, "PUT") == 0)
     {
       g_autofree char *json = body ? json_to_string (body, FALSE) : g_strdup ("");
@@ -475,14 +467,126 @@ fl_rt_client_request_async (FlRtClient          *self,
       soup_message_set_request_body_from_bytes (r->message, "application/json", bytes);
     }
 
-  g_signal_connect (r->message, "accept-certificate", G_CALLBACK (accept_certificate_cb), NULL);
-
   if (self->debug)
     g_debug ("→ %s %s (token redacted)", method, path);
 
+  start_request (self, g_steal_pointer (&task));
+}
+
+/* Headers, certificate policy and sending, shared by every request. */
+static void
+start_request (FlRtClient *self,
+               GTask      *task)
+{
+  Request *r = g_task_get_task_data (task);
+  SoupMessageHeaders *headers = soup_message_get_request_headers (r->message);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  if (self->token != NULL)
+    {
+      g_autofree char *auth = g_strdup_printf ("token %s", self->token);
+      soup_message_headers_replace (headers, "Authorization", auth);
+    }
+
+  g_signal_connect (r->message, "accept-certificate", G_CALLBACK (accept_certificate_cb), NULL);
+
   self->n_requests++;
   soup_session_send_async (self->session, r->message, G_PRIORITY_DEFAULT, cancellable,
-                           send_cb, g_steal_pointer (&task));
+                           send_cb, task);
+}
+
+/**
+ * fl_rt_client_post_files_async:
+ * @path: the path below /REST/2.0
+ * @json: the JSON part
+ * @files: paths of files to attach; their names are the files' names
+ *
+ * POSTs multipart/form-data: a "JSON" part and one "Attachments" part per
+ * file, the way RT keeps file names in any script (the JSON route loses
+ * names outside Latin-1). Finish with fl_rt_client_request_finish().
+ */
+void
+fl_rt_client_post_files_async (FlRtClient          *self,
+                               const char          *path,
+                               JsonNode            *json,
+                               const char * const  *files,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(SoupMultipart) multipart = NULL;
+  g_autoptr(GUri) uri = NULL;
+  Request *r;
+
+  g_return_if_fail (FL_IS_RT_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fl_rt_client_request_async);
+
+  url = g_strconcat (self->base_url, "/REST/2.0", path[0] == '/' ? "" : "/", path, NULL);
+  uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  if (uri == NULL || (g_strcmp0 (g_uri_get_scheme (uri), "http") != 0 &&
+                      g_strcmp0 (g_uri_get_scheme (uri), "https") != 0))
+    {
+      g_task_return_new_error (task, FL_BACKEND_ERROR, FL_BACKEND_ERROR_NETWORK,
+                               _("The server address is not a valid web address."));
+      return;
+    }
+
+  multipart = soup_multipart_new (SOUP_FORM_MIME_TYPE_MULTIPART);
+  text = json_to_string (json, FALSE);
+  soup_multipart_append_form_string (multipart, "JSON", text);
+
+  for (guint i = 0; files && files[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GMappedFile) mapped = g_mapped_file_new (files[i], FALSE, &error);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *name = g_path_get_basename (files[i]);
+      g_autofree char *type = g_content_type_guess (name, NULL, 0, NULL);
+      g_autofree char *mime = g_content_type_get_mime_type (type);
+
+      if (mapped == NULL)
+        {
+          g_debug ("Attachment %s: %s", files[i], error->message);
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                   _("The attachment “%s” cannot be read."), name);
+          return;
+        }
+      bytes = g_mapped_file_get_bytes (mapped);
+
+      /* The file name goes as plain UTF-8 in quotes, as browsers send it:
+       * RT's form parser ignores the RFC 5987 filename* form that
+       * soup_multipart_append_form_file() uses for non-ASCII names, and
+       * would drop the file. Safe names hold no quotes or backslashes. */
+      {
+        g_autoptr(SoupMessageHeaders) part = soup_message_headers_new (SOUP_MESSAGE_HEADERS_MULTIPART);
+        g_autoptr(GString) quoted = g_string_new (NULL);
+        g_autofree char *disposition = NULL;
+
+        for (const char *p = name; *p; p++)
+          if (*p != '"' && *p != '\\' && *p != '\r' && *p != '\n')
+            g_string_append_c (quoted, *p);
+        disposition = g_strdup_printf ("form-data; name=\"Attachments\"; filename=\"%s\"", quoted->str);
+        soup_message_headers_replace (part, "Content-Disposition", disposition);
+        soup_message_headers_replace (part, "Content-Type", mime ? mime : "application/octet-stream");
+        soup_multipart_append_part (multipart, part, bytes);
+      }
+    }
+
+  r = g_new0 (Request, 1);
+  r->message = soup_message_new_from_multipart (url, multipart);
+  r->body = g_byte_array_new ();
+  g_task_set_task_data (task, r, (GDestroyNotify) request_free);
+
+  if (self->debug)
+    g_debug ("→ POST %s with %u files (token redacted)", path, files ? g_strv_length ((char **) files) : 0);
+
+  start_request (self, g_steal_pointer (&task));
 }
 
 /**

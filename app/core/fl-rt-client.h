@@ -30,6 +30,13 @@ void        fl_rt_client_request_async     (FlRtClient          *self,
                                             GCancellable        *cancellable,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data);
+void        fl_rt_client_post_files_async  (FlRtClient          *self,
+                                            const char          *path,
+                                            JsonNode            *json,
+                                            const char * const  *files,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
 JsonNode   *fl_rt_client_request_finish    (FlRtClient          *self,
                                             GAsyncResult        *result,
                                             guint               *status,

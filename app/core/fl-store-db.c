@@ -354,11 +354,17 @@ static const char migration_3[] =
   "CREATE INDEX outbox_state ON outbox (state, not_before);"
   "CREATE INDEX outbox_ticket ON outbox (ticket_id);";
 
+/* Version 4: files that go with an outbox reply or note, as paths of the
+ * outbox's own copies, one per line. */
+static const char migration_4[] =
+  "ALTER TABLE outbox ADD COLUMN attachments TEXT;";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FL_STORE_SCHEMA_VERSION + 1);

@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "fl-store-private.h"
 #include "fl-text.h"
@@ -32,8 +34,9 @@ add_cb (FlStore  *self,
 {
   static const char sql[] =
     "INSERT INTO outbox (account_id, ticket_id, remote_ticket_id, kind, state, text, value,"
-    "                    field, then_status, marker, not_before, seen_until, force, created)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING id";
+    "                    field, then_status, marker, not_before, seen_until, force, created,"
+    "                    attachments)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) RETURNING id";
   FlOutboxItem *item = data;
   sqlite3_stmt *stmt = fl_db_prepare (db, sql, error);
   int rc;
@@ -56,6 +59,11 @@ add_cb (FlStore  *self,
   sqlite3_bind_int64 (stmt, 12, fl_outbox_item_get_seen_until (item));
   sqlite3_bind_int (stmt, 13, fl_outbox_item_get_force (item));
   sqlite3_bind_int64 (stmt, 14, fl_outbox_item_get_created (item));
+  if (fl_outbox_item_get_attachments (item) != NULL)
+    {
+      g_autofree char *joined = g_strjoinv ("\n", (char **) fl_outbox_item_get_attachments (item));
+      bind_text (stmt, 15, joined);
+    }
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -168,11 +176,11 @@ fl_store_outbox_list (FlStore   *self,
   static const char all_sql[] =
     "SELECT id, account_id, ticket_id, remote_ticket_id, kind, state, text, value, field,"
     " then_status, marker, attempts, not_before, seen_until, force, outcome_unknown,"
-    " last_error, created FROM outbox ORDER BY id";
+    " last_error, created, attachments FROM outbox ORDER BY id";
   static const char pending_sql[] =
     "SELECT id, account_id, ticket_id, remote_ticket_id, kind, state, text, value, field,"
     " then_status, marker, attempts, not_before, seen_until, force, outcome_unknown,"
-    " last_error, created FROM outbox WHERE state IN (0, 1, 3, 4) ORDER BY id";
+    " last_error, created, attachments FROM outbox WHERE state IN (0, 1, 3, 4) ORDER BY id";
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   FlDb *db;
   sqlite3_stmt *stmt;
@@ -209,6 +217,11 @@ fl_store_outbox_list (FlStore   *self,
       fl_outbox_item_set_outcome_unknown (item, sqlite3_column_int (stmt, 15));
       fl_outbox_item_set_last_error (item, (const char *) sqlite3_column_text (stmt, 16));
       fl_outbox_item_set_created (item, sqlite3_column_int64 (stmt, 17));
+      if (sqlite3_column_text (stmt, 18) != NULL)
+        {
+          g_auto(GStrv) paths = g_strsplit ((const char *) sqlite3_column_text (stmt, 18), "\n", -1);
+          fl_outbox_item_set_attachments (item, (const char * const *) paths);
+        }
       g_ptr_array_add (items, item);
     }
   sqlite3_reset (stmt);
@@ -250,6 +263,47 @@ exec_item (FlDb          *db,
     {
       fl_db_set_error (db, error, _("Could not update the ticket"));
       return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The demo keeps the files' names and sizes with the message it adds. */
+static gboolean
+add_local_attachments (FlDb          *db,
+                       FlOutboxItem  *item,
+                       GError       **error)
+{
+  static const char sql[] =
+    "INSERT INTO attachments (message_id, remote_id, name, mime_type, size)"
+    " SELECT id, ?3, ?4, ?5, ?6 FROM messages WHERE ticket_id = ?1 AND remote_id = ?2";
+  const char * const *paths = fl_outbox_item_get_attachments (item);
+
+  for (guint i = 0; paths && paths[i]; i++)
+    {
+      g_autofree char *name = g_path_get_basename (paths[i]);
+      g_autofree char *remote = g_strdup_printf ("%s-%u", fl_outbox_item_get_marker (item), i);
+      g_autofree char *type = g_content_type_guess (name, NULL, 0, NULL);
+      g_autofree char *mime = g_content_type_get_mime_type (type);
+      GStatBuf st;
+      sqlite3_stmt *stmt = fl_db_prepare (db, sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, fl_outbox_item_get_ticket_id (item));
+      bind_text (stmt, 2, fl_outbox_item_get_marker (item));
+      bind_text (stmt, 3, remote);
+      bind_text (stmt, 4, name);
+      bind_text (stmt, 5, mime ? mime : "application/octet-stream");
+      sqlite3_bind_int64 (stmt, 6, g_stat (paths[i], &st) == 0 ? st.st_size : 0);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          fl_db_set_error (db, error, _("Could not update the ticket"));
+          return FALSE;
+        }
     }
 
   return TRUE;
@@ -426,6 +480,7 @@ apply_local_cb (FlStore  *self,
         sqlite3_reset (stmt);
 
         ok = ok && exec_item (db, fts_sql, item, fl_outbox_item_get_text (item), now, error);
+        ok = ok && add_local_attachments (db, item, error);
 
         if (ok && fl_outbox_item_get_then_status (item) != NULL)
           ok = set_status_local (db, item, fl_outbox_item_get_then_status (item), now, changed, error);

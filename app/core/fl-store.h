@@ -20,7 +20,7 @@
 
 G_BEGIN_DECLS
 
-#define FL_STORE_SCHEMA_VERSION 3
+#define FL_STORE_SCHEMA_VERSION 4
 
 #define FL_STORE_ERROR (fl_store_error_quark ())
 

@@ -287,3 +287,97 @@ fl_text_identity (const char *email_or_phone)
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * fl_text_safe_filename:
+ * @name: (nullable): a file name from a server, a message or the agent
+ *
+ * Makes a name safe to create in a folder: no path separators, no "." or
+ * "..", no leading dots (hidden files), no control or bidirectional
+ * override characters, valid UTF-8, at most 200 bytes with the extension
+ * kept. An empty result becomes "attachment".
+ *
+ * Returns: (transfer full): the safe name
+ */
+char *
+fl_text_safe_filename (const char *name)
+{
+  g_autofree char *valid = fl_text_make_valid (name, -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *start;
+  const char *dot;
+
+  /* Only the last path component counts, whichever separator was used. */
+  start = valid;
+  for (const char *p = valid; *p; p++)
+    if (*p == '/' || *p == '\\')
+      start = p + 1;
+
+  for (const char *p = start; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == ':' || c == '*' || c == '?' || c == '"' ||
+          c == '<' || c == '>' || c == '|' ||
+          (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F)
+        g_string_append_c (out, '_');
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  /* No leading dots or spaces, no trailing spaces or dots. */
+  while (out->len > 0 && (out->str[0] == '.' || out->str[0] == ' '))
+    g_string_erase (out, 0, 1);
+  while (out->len > 0 && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '.'))
+    g_string_truncate (out, out->len - 1);
+
+  if (out->len == 0)
+    g_string_assign (out, "attachment");
+
+  /* Keep the extension when cutting a long name, at a character boundary. */
+  if (out->len > 200)
+    {
+      g_autofree char *ext = NULL;
+      gsize keep;
+
+      dot = strrchr (out->str, '.');
+      if (dot != NULL && strlen (dot) <= 16)
+        ext = g_strdup (dot);
+      keep = 200 - (ext ? strlen (ext) : 0);
+      while (keep > 0 && (out->str[keep] & 0xC0) == 0x80)
+        keep--;
+      g_string_truncate (out, keep);
+      if (ext != NULL)
+        g_string_append (out, ext);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * fl_text_unique_filename:
+ * @dir: the folder
+ * @name: a safe name, from fl_text_safe_filename()
+ *
+ * Returns: (transfer full): a path in @dir that does not exist yet:
+ *   "name.pdf", else "name (2).pdf", "name (3).pdf" …
+ */
+char *
+fl_text_unique_filename (const char *dir,
+                         const char *name)
+{
+  const char *dot = strrchr (name, '.');
+  g_autofree char *stem = dot && dot != name ? g_strndup (name, dot - name) : g_strdup (name);
+  const char *ext = dot && dot != name ? dot : "";
+  char *path = g_build_filename (dir, name, NULL);
+
+  for (guint n = 2; g_file_test (path, G_FILE_TEST_EXISTS); n++)
+    {
+      g_autofree char *candidate = g_strdup_printf ("%s (%u)%s", stem, n, ext);
+
+      g_free (path);
+      path = g_build_filename (dir, candidate, NULL);
+    }
+
+  return path;
+}

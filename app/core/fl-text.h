@@ -17,5 +17,8 @@ char     *fl_text_snippet       (const char *text,
                                  guint       max_chars);
 GPtrArray *fl_text_find_mentions (const char *text);
 char     *fl_text_identity      (const char *email_or_phone);
+char     *fl_text_safe_filename (const char *name);
+char     *fl_text_unique_filename (const char *dir,
+                                   const char *name);
 
 G_END_DECLS

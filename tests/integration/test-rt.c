@@ -521,6 +521,74 @@ test_writes_reach_rt (void)
   g_assert_nonnull (strstr (watchers, "agent2"));
   g_assert_cmpstr (priority, ==, "75");
 
+  /* A reply with files named in Turkish and Persian: both arrive with
+   * their names. */
+  {
+    g_autofree char *src = g_dir_make_tmp ("fl-rt-files-XXXXXX", NULL);
+    g_autofree char *tr_file = g_build_filename (src, "Fatura Şubat.txt", NULL);
+    g_autofree char *fa_file = g_build_filename (src, "رسید سفارش.txt", NULL);
+    const char *files[] = { tr_file, fa_file, NULL };
+    g_autofree char *with_files = g_strdup_printf ("Ekte faturanız var %" G_GINT64_FORMAT, g_get_real_time ());
+    g_autoptr(FlOutboxItem) attach = NULL;
+    g_autofree char *attachments_path = g_strdup_printf ("/ticket/%s/attachments?fields=Filename&per_page=100", id);
+    g_autoptr(JsonNode) listing = NULL;
+    JsonArray *items;
+    gboolean saw_tr = FALSE, saw_fa = FALSE;
+
+    g_assert_true (g_file_set_contents (tr_file, "Şubat faturası", -1, NULL));
+    g_assert_true (g_file_set_contents (fa_file, "رسید", -1, NULL));
+    attach = g_object_new (FL_TYPE_OUTBOX_ITEM,
+                           "account-id", fl_account_get_id (c.account),
+                           "ticket-id", fl_ticket_get_id (ticket),
+                           "remote-ticket-id", id,
+                           "kind", FL_OUTBOX_REPLY,
+                           "text", with_files,
+                           "force", TRUE,
+                           NULL);
+    fl_outbox_item_set_attachments (attach, files);
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      FlOutbox *outbox = fl_context_get_outbox (c.context);
+      gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+      fl_outbox_enqueue_async (outbox, attach, NULL, done_cb, &result);
+      g_assert_true (fl_outbox_enqueue_finish (outbox, wait_for (&result), &error));
+      while (rt_count_messages (id, with_files) == 0)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (20000);
+        }
+    }
+
+    /* Attachment collections have no total: page until a short page. */
+    for (guint page = 1; ; page++)
+      {
+        g_autofree char *page_path = g_strdup_printf ("%s&page=%u", attachments_path, page);
+
+        g_clear_pointer (&listing, json_node_unref);
+        listing = rest (agent1_token, "GET", page_path, NULL);
+        items = json_object_get_array_member (json_node_get_object (listing), "items");
+        for (guint i = 0; i < json_array_get_length (items); i++)
+          {
+            JsonObject *a = json_array_get_object_element (items, i);
+            const char *name = json_object_has_member (a, "Filename")
+              ? json_object_get_string_member (a, "Filename") : NULL;
+
+            saw_tr |= g_strcmp0 (name, "Fatura Şubat.txt") == 0;
+            saw_fa |= g_strcmp0 (name, "رسید سفارش.txt") == 0;
+          }
+        if (json_array_get_length (items) < 100)
+          break;
+      }
+    g_assert_true (saw_tr);
+    g_assert_true (saw_fa);
+    g_unlink (tr_file);
+    g_unlink (fa_file);
+    g_rmdir (src);
+  }
+
   /* RT answers 200 to a custom field it does not know, and changes
    * nothing: Frontline reads the ticket back and says so. */
   {

@@ -8,7 +8,10 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
 
+#include "fl-attachment.h"
 #include "fl-context.h"
 #include "fl-demo-backend.h"
 #include "fl-outbox.h"
@@ -329,6 +332,74 @@ test_survives_restart (Fixture       *f,
 }
 
 static void
+test_attachments (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *src = g_dir_make_tmp ("fl-attach-XXXXXX", &error);
+  g_autofree char *a = g_build_filename (src, "Fatura Şubat.pdf", NULL);
+  g_autofree char *b = g_build_filename (src, "عکس بسته.jpg", NULL);
+  g_autofree char *big = g_build_filename (src, "huge.bin", NULL);
+  const char *files[] = { a, b, NULL };
+  const char *too_big[] = { big, NULL };
+  g_autoptr(FlOutboxItem) reply = make_item (f, FL_OUTBOX_REPLY, "Faturanız ekte.", NULL);
+  g_autoptr(FlOutboxItem) heavy = make_item (f, FL_OUTBOX_REPLY, "Too much.", NULL);
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *copies = g_build_filename (f->dir, "outbox", NULL);
+  FlMessage *sent = NULL;
+  FILE *fp;
+
+  g_assert_true (g_file_set_contents (a, "%PDF-1.4 invoice", -1, NULL));
+  g_assert_true (g_file_set_contents (b, "\xff\xd8\xff photo", -1, NULL));
+  fl_outbox_item_set_attachments (reply, files);
+  enqueue (f->context, reply);
+
+  /* The outbox keeps its own copies: the originals may go. */
+  g_unlink (a);
+  g_unlink (b);
+  wait_state (f->context, reply, FL_OUTBOX_SENT);
+
+  messages = fl_store_load_messages (fl_context_get_store (f->context), fl_ticket_get_id (f->ticket), NULL);
+  for (guint i = 0; i < messages->len; i++)
+    if (g_strcmp0 (fl_message_get_text (messages->pdata[i]), "Faturanız ekte.") == 0)
+      sent = messages->pdata[i];
+  g_assert_nonnull (sent);
+  g_assert_cmpuint (g_list_model_get_n_items (fl_message_get_attachments (sent)), ==, 2);
+  {
+    g_autoptr(FlAttachment) first = g_list_model_get_item (fl_message_get_attachments (sent), 0);
+    g_autoptr(FlAttachment) second = g_list_model_get_item (fl_message_get_attachments (sent), 1);
+
+    g_assert_cmpstr (fl_attachment_get_name (first), ==, "Fatura Şubat.pdf");
+    g_assert_cmpstr (fl_attachment_get_name (second), ==, "عکس بسته.jpg");
+    g_assert_cmpint (fl_attachment_get_size (first), ==, 16);
+  }
+
+  /* Sent: the copies are gone. */
+  {
+    g_autofree char *item_dir = g_build_filename (copies, fl_outbox_item_get_marker (reply), NULL);
+    g_assert_false (g_file_test (item_dir, G_FILE_TEST_EXISTS));
+  }
+
+  /* A file over the limit is refused before anything is queued, with a
+   * sentence that names it. */
+  fp = fopen (big, "wb");
+  g_assert_nonnull (fp);
+  g_assert_cmpint (fseek (fp, 21 * 1024 * 1024, SEEK_SET), ==, 0);
+  fputc ('x', fp);
+  fclose (fp);
+  fl_outbox_item_set_attachments (heavy, too_big);
+  fl_outbox_enqueue_async (fl_context_get_outbox (f->context), heavy, NULL, done_cb, &result);
+  g_assert_false (fl_outbox_enqueue_finish (fl_context_get_outbox (f->context), wait_for (&result), &error));
+  g_assert_error (error, FL_BACKEND_ERROR, FL_BACKEND_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "huge.bin"));
+  g_assert_cmpint (fl_outbox_item_get_id (heavy), ==, 0);
+
+  g_unlink (big);
+  g_rmdir (src);
+}
+
+static void
 test_backoff (void)
 {
   g_assert_cmpint (fl_outbox_backoff (1, 0), ==, 5);
@@ -352,6 +423,7 @@ main (int   argc,
   g_test_add ("/outbox/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
   g_test_add ("/outbox/survives-restart", Fixture, NULL, fixture_setup, test_survives_restart,
               fixture_teardown);
+  g_test_add ("/outbox/attachments", Fixture, NULL, fixture_setup, test_attachments, fixture_teardown);
   g_test_add_func ("/outbox/backoff", test_backoff);
 
   return g_test_run ();

@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "fl-text.h"
 
 typedef struct
@@ -131,6 +133,81 @@ test_identity (void)
   g_assert_cmpstr (e, ==, "ilker@ornek.com.tr");
 }
 
+typedef struct
+{
+  const char *input;
+  const char *safe;
+} NameCase;
+
+static void
+test_safe_filename (void)
+{
+  static const NameCase cases[] = {
+    { "invoice.pdf", "invoice.pdf" },
+    { "../../etc/passwd", "passwd" },
+    { "..\\..\\windows\\system.ini", "system.ini" },
+    { "/absolute/path/photo.jpg", "photo.jpg" },
+    { "..", "attachment" },
+    { ".", "attachment" },
+    { "...hidden", "hidden" },
+    { ".bashrc", "bashrc" },
+    { "", "attachment" },
+    { NULL, "attachment" },
+    { "bad\nname\r.txt", "bad_name_.txt" },
+    { "tab\there.txt", "tab_here.txt" },
+    { "evil\u202Egnp.exe", "evil_gnp.exe" },
+    { "what?.txt", "what_.txt" },
+    { "trailing. . ", "trailing" },
+    { "fatura ş ğ İ.pdf", "fatura ş ğ İ.pdf" },
+    { "سند سفارش.pdf", "سند سفارش.pdf" },
+    { "broken\xff.txt", "broken\xef\xbf\xbd.txt" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *safe = fl_text_safe_filename (cases[i].input);
+
+      g_assert_cmpstr (safe, ==, cases[i].safe);
+      g_assert_null (strchr (safe, '/'));
+      g_assert_true (g_utf8_validate (safe, -1, NULL));
+    }
+
+  /* A long name keeps its extension and stays valid UTF-8. */
+  {
+    g_autoptr(GString) longname = g_string_new (NULL);
+    g_autofree char *safe = NULL;
+
+    for (guint i = 0; i < 150; i++)
+      g_string_append (longname, "ş");
+    g_string_append (longname, ".docx");
+    safe = fl_text_safe_filename (longname->str);
+    g_assert_cmpuint (strlen (safe), <=, 200);
+    g_assert_true (g_str_has_suffix (safe, ".docx"));
+    g_assert_true (g_utf8_validate (safe, -1, NULL));
+  }
+}
+
+static void
+test_unique_filename (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fl-unique-XXXXXX", NULL);
+  g_autofree char *first = fl_text_unique_filename (dir, "report.pdf");
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+
+  g_assert_true (g_str_has_suffix (first, "/report.pdf"));
+  g_assert_true (g_file_set_contents (first, "x", 1, NULL));
+  second = fl_text_unique_filename (dir, "report.pdf");
+  g_assert_true (g_str_has_suffix (second, "/report (2).pdf"));
+  g_assert_true (g_file_set_contents (second, "x", 1, NULL));
+  third = fl_text_unique_filename (dir, "report.pdf");
+  g_assert_true (g_str_has_suffix (third, "/report (3).pdf"));
+
+  g_unlink (first);
+  g_unlink (second);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -142,6 +219,8 @@ main (int   argc,
   g_test_add_func ("/text/snippet", test_snippet);
   g_test_add_func ("/text/mentions", test_mentions);
   g_test_add_func ("/text/identity", test_identity);
+  g_test_add_func ("/text/safe-filename", test_safe_filename);
+  g_test_add_func ("/text/unique-filename", test_unique_filename);
 
   return g_test_run ();
 }
