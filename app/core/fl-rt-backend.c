@@ -1481,6 +1481,14 @@ send_free (Send *s)
 
 static void send_next (GTask *task);
 
+/* Watchers are AdminCc (agents who follow) unless the item names the Cc
+ * role (people copied on replies). */
+static const char *
+watcher_role (FlOutboxItem *item)
+{
+  return g_strcmp0 (fl_outbox_item_get_field (item), "Cc") == 0 ? "Cc" : "AdminCc";
+}
+
 static JsonNode *
 json_object_node (JsonBuilder *builder)
 {
@@ -1689,7 +1697,7 @@ answer_cb (GObject      *object,
           case FL_OUTBOX_ADD_WATCHER:
           case FL_OUTBOX_REMOVE_WATCHER:
             {
-              JsonArray *watchers = member_array (ticket, "AdminCc");
+              JsonArray *watchers = member_array (ticket, watcher_role (s->item));
               gboolean present = FALSE;
 
               for (guint i = 0; watchers && i < json_array_get_length (watchers); i++)
@@ -1753,9 +1761,9 @@ watchers_cb (GObject      *object,
       return;
     }
 
-  watchers = member_array (node_object (root), "AdminCc");
+  watchers = member_array (node_object (root), watcher_role (s->item));
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "AdminCc");
+  json_builder_set_member_name (builder, watcher_role (s->item));
   json_builder_begin_array (builder);
   for (guint i = 0; watchers && i < json_array_get_length (watchers); i++)
     {
@@ -1887,7 +1895,7 @@ send_next (GTask *task)
         case FL_OUTBOX_ADD_WATCHER:
         case FL_OUTBOX_REMOVE_WATCHER:
           s->expected = g_strdup ("ok");
-          path = g_strdup_printf ("/ticket/%s?fields=AdminCc", ticket);
+          path = g_strdup_printf ("/ticket/%s", ticket);
           fl_rt_client_request_async (self->client, "GET", path, NULL, cancellable, watchers_cb, task);
           return;
 

@@ -510,6 +510,36 @@ test_writes_reach_rt (void)
   i5 = client_send (&c, ticket, FL_OUTBOX_ADD_WATCHER, NULL, "agent2", FL_OUTBOX_SENT);
   i6 = client_send (&c, ticket, FL_OUTBOX_SET_PRIORITY, NULL, "high", FL_OUTBOX_SENT);
 
+  /* Someone copied on the replies: the Cc role, not a follower. */
+  {
+    g_autoptr(FlOutboxItem) cc = g_object_new (FL_TYPE_OUTBOX_ITEM,
+                                               "account-id", fl_account_get_id (c.account),
+                                               "ticket-id", fl_ticket_get_id (ticket),
+                                               "remote-ticket-id", id,
+                                               "kind", FL_OUTBOX_ADD_WATCHER,
+                                               "field", "Cc",
+                                               "value", "manager@customer.test",
+                                               NULL);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *ccs = NULL;
+    FlOutbox *outbox = fl_context_get_outbox (c.context);
+    gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+    fl_outbox_enqueue_async (outbox, cc, NULL, done_cb, &result);
+    g_assert_true (fl_outbox_enqueue_finish (outbox, wait_for (&result), &error));
+    for (;;)
+      {
+        g_free (ccs);
+        ccs = rt_ticket_field (id, "Cc");
+        if (ccs && strstr (ccs, "manager@customer.test"))
+          break;
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (20000);
+      }
+  }
+
   g_assert_cmpuint (rt_count_messages (id, reply), ==, 1);
   g_assert_cmpuint (rt_count_messages (id, note), ==, 1);
   status = rt_ticket_field (id, "Status");
