@@ -1499,8 +1499,15 @@ fl_store_set_unread (FlStore   *self,
 
 /* The asynchronous wrappers: each runs its blocking twin in a worker. */
 
-typedef struct
+typedef struct _AsyncData AsyncData;
+typedef gpointer (*ReadFunc) (FlStore    *self,
+                              AsyncData  *d,
+                              GError    **error);
+
+struct _AsyncData
 {
+  ReadFunc       read;
+  GDestroyNotify result_free;
   FlQuery   *query;
   GPtrArray *queries;
   gint64    *ids;
@@ -1509,7 +1516,7 @@ typedef struct
   gboolean   flag;
   guint      n_preload;
   GPtrArray *preloaded;
-} AsyncData;
+};
 
 static void
 async_data_free (AsyncData *d)
@@ -1535,6 +1542,67 @@ async_task_new (FlStore             *self,
   *data = g_new0 (AsyncData, 1);
   g_task_set_task_data (task, *data, (GDestroyNotify) async_data_free);
   return task;
+}
+
+/* Runs d->read in the worker: every read-only async call but the query
+ * goes through here. */
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  AsyncData *d = task_data;
+  GError *error = NULL;
+  gpointer result = d->read (source_object, d, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, d->result_free);
+}
+
+static void
+run_read (GTask          *task,
+          AsyncData      *d,
+          ReadFunc        read,
+          GDestroyNotify  result_free)
+{
+  d->read = read;
+  d->result_free = result_free;
+  g_task_run_in_thread (task, read_thread);
+}
+
+static gpointer
+read_tickets (FlStore    *self,
+              AsyncData  *d,
+              GError    **error)
+{
+  return fl_store_load_tickets (self, d->ids, d->n_ids, error);
+}
+
+static gpointer
+read_counts (FlStore    *self,
+             AsyncData  *d,
+             GError    **error)
+{
+  return fl_store_count_many (self, d->queries, error);
+}
+
+static gpointer
+read_messages (FlStore    *self,
+               AsyncData  *d,
+               GError    **error)
+{
+  return fl_store_load_messages (self, d->id, error);
+}
+
+static gpointer
+read_accounts (FlStore    *self,
+               AsyncData  *d,
+               GError    **error)
+{
+  return fl_store_list_accounts (self, error);
 }
 
 static void
@@ -1622,22 +1690,6 @@ fl_store_query_ids_finish (FlStore       *self,
   return ids;
 }
 
-static void
-load_tickets_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  AsyncData *d = task_data;
-  GError *error = NULL;
-  GPtrArray *tickets = fl_store_load_tickets (source_object, d->ids, d->n_ids, &error);
-
-  if (tickets == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, tickets, (GDestroyNotify) g_ptr_array_unref);
-}
-
 void
 fl_store_load_tickets_async (FlStore             *self,
                              const gint64        *ids,
@@ -1654,7 +1706,7 @@ fl_store_load_tickets_async (FlStore             *self,
   task = async_task_new (self, fl_store_load_tickets_async, cancellable, callback, user_data, &d);
   d->ids = g_memdup2 (ids, sizeof (gint64) * n_ids);
   d->n_ids = n_ids;
-  g_task_run_in_thread (task, load_tickets_thread);
+  run_read (task, d, read_tickets, (GDestroyNotify) g_ptr_array_unref);
 }
 
 /**
@@ -1670,22 +1722,6 @@ fl_store_load_tickets_finish (FlStore       *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-count_many_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  AsyncData *d = task_data;
-  GError *error = NULL;
-  GArray *counts = fl_store_count_many (source_object, d->queries, &error);
-
-  if (counts == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, counts, (GDestroyNotify) g_array_unref);
 }
 
 /**
@@ -1707,7 +1743,7 @@ fl_store_count_many_async (FlStore             *self,
 
   task = async_task_new (self, fl_store_count_many_async, cancellable, callback, user_data, &d);
   d->queries = g_ptr_array_ref (queries);
-  g_task_run_in_thread (task, count_many_thread);
+  run_read (task, d, read_counts, (GDestroyNotify) g_array_unref);
 }
 
 /**
@@ -1725,22 +1761,6 @@ fl_store_count_many_finish (FlStore       *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-load_messages_thread (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
-{
-  AsyncData *d = task_data;
-  GError *error = NULL;
-  GPtrArray *messages = fl_store_load_messages (source_object, d->id, &error);
-
-  if (messages == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, messages, (GDestroyNotify) g_ptr_array_unref);
-}
-
 void
 fl_store_load_messages_async (FlStore             *self,
                               gint64               ticket_id,
@@ -1755,7 +1775,7 @@ fl_store_load_messages_async (FlStore             *self,
 
   task = async_task_new (self, fl_store_load_messages_async, cancellable, callback, user_data, &d);
   d->id = ticket_id;
-  g_task_run_in_thread (task, load_messages_thread);
+  run_read (task, d, read_messages, (GDestroyNotify) g_ptr_array_unref);
 }
 
 /**
@@ -1773,21 +1793,6 @@ fl_store_load_messages_finish (FlStore       *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-list_accounts_thread (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GPtrArray *accounts = fl_store_list_accounts (source_object, &error);
-
-  if (accounts == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, accounts, (GDestroyNotify) g_ptr_array_unref);
-}
-
 void
 fl_store_list_accounts_async (FlStore             *self,
                               GCancellable        *cancellable,
@@ -1800,7 +1805,7 @@ fl_store_list_accounts_async (FlStore             *self,
   g_return_if_fail (FL_IS_STORE (self));
 
   task = async_task_new (self, fl_store_list_accounts_async, cancellable, callback, user_data, &d);
-  g_task_run_in_thread (task, list_accounts_thread);
+  run_read (task, d, read_accounts, (GDestroyNotify) g_ptr_array_unref);
 }
 
 /**
