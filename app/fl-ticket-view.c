@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fl-composer.h"
 #include "fl-format.h"
 #include "fl-message-row.h"
 #include "fl-sla.h"
@@ -41,6 +42,7 @@ struct _FlTicketView
   GtkLabel     *assignee_label;
   GtkScrolledWindow *scroller;
   GtkListView  *messages_view;
+  FlComposer   *composer;
 };
 
 G_DEFINE_FINAL_TYPE (FlTicketView, fl_ticket_view, GTK_TYPE_WIDGET)
@@ -108,6 +110,7 @@ messages_loaded_cb (GObject      *object,
   g_autoptr(FlTicketView) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) messages = fl_store_load_messages_finish (FL_STORE (object), result, &error);
+  gint64 seen_until = 0;
 
   if (messages == NULL)
     {
@@ -118,6 +121,12 @@ messages_loaded_cb (GObject      *object,
 
   g_list_store_splice (self->messages, 0, g_list_model_get_n_items (G_LIST_MODEL (self->messages)),
                        messages->pdata, messages->len);
+
+  /* A reply is checked against what the agent saw: anything newer from
+   * someone else makes the backend hold it back. */
+  for (guint i = 0; i < messages->len; i++)
+    seen_until = MAX (seen_until, fl_message_get_created (messages->pdata[i]));
+  fl_composer_set_ticket (self->composer, self->ticket, seen_until);
 
   /* The newest message is what the agent needs first. */
   g_idle_add_full (G_PRIORITY_LOW, scroll_to_end_cb, g_object_ref (self), g_object_unref);
@@ -152,6 +161,23 @@ ticket_loaded_cb (GObject      *object,
 
   fl_store_load_messages_async (self->store, self->ticket_id, self->cancellable,
                                 messages_loaded_cb, g_object_ref (self));
+}
+
+static void
+on_tickets_changed_cb (FlTicketView *self,
+                       GArray       *ids,
+                       FlStore      *store)
+{
+  if (self->ticket_id == 0)
+    return;
+
+  /* A sent reply, or a sync, changed the conversation on screen. */
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == self->ticket_id)
+      {
+        fl_ticket_view_show (self, self->ticket_id);
+        break;
+      }
 }
 
 static void
@@ -239,6 +265,7 @@ fl_ticket_view_class_init (FlTicketViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, assignee_label);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, scroller);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, messages_view);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, composer);
 }
 
 static void
@@ -246,6 +273,7 @@ fl_ticket_view_init (FlTicketView *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
+  g_type_ensure (FL_TYPE_COMPOSER);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->messages = g_list_store_new (FL_TYPE_MESSAGE);
@@ -262,7 +290,12 @@ fl_ticket_view_set_store (FlTicketView *self,
 {
   g_return_if_fail (FL_IS_TICKET_VIEW (self));
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_tickets_changed_cb, self);
   g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "tickets-changed", G_CALLBACK (on_tickets_changed_cb),
+                             self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -282,6 +315,11 @@ fl_ticket_view_show (FlTicketView *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+
+  /* Until the new conversation is in, nothing can be sent by mistake to
+   * the ticket shown before; its unsent text is kept as a draft. */
+  if (ticket_id != self->ticket_id)
+    fl_composer_set_ticket (self->composer, NULL, 0);
   self->ticket_id = ticket_id;
 
   fl_store_load_tickets_async (self->store, &ticket_id, 1, self->cancellable,
@@ -297,6 +335,7 @@ fl_ticket_view_clear (FlTicketView *self)
   self->ticket_id = 0;
   g_clear_object (&self->ticket);
   g_list_store_remove_all (self->messages);
+  fl_composer_set_ticket (self->composer, NULL, 0);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -324,4 +363,17 @@ fl_ticket_view_get_messages (FlTicketView *self)
   g_return_val_if_fail (FL_IS_TICKET_VIEW (self), NULL);
 
   return G_LIST_MODEL (self->messages);
+}
+
+/**
+ * fl_ticket_view_get_composer:
+ *
+ * Returns: (transfer none): the composer under the conversation
+ */
+FlComposer *
+fl_ticket_view_get_composer (FlTicketView *self)
+{
+  g_return_val_if_fail (FL_IS_TICKET_VIEW (self), NULL);
+
+  return self->composer;
 }

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "fl-composer.h"
 #include "fl-store.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,6 @@ void        fl_ticket_view_show         (FlTicketView *self,
 void        fl_ticket_view_clear        (FlTicketView *self);
 FlTicket   *fl_ticket_view_get_ticket   (FlTicketView *self);
 GListModel *fl_ticket_view_get_messages (FlTicketView *self);
+FlComposer *fl_ticket_view_get_composer (FlTicketView *self);
 
 G_END_DECLS

@@ -67,6 +67,7 @@ struct _FlWindow
   /* Syncing */
   GCancellable         *sync_cancellable;
   FlAccount            *token_account;
+  FlOutboxItem         *undo_item;
   guint                 n_syncing;
   guint                 sync_source;
 
@@ -562,6 +563,65 @@ on_sort_changed_cb (FlWindow   *self,
 }
 
 static void
+on_composer_sent_cb (FlWindow     *self,
+                     FlOutboxItem *item,
+                     const char   *error_message,
+                     FlComposer   *composer)
+{
+  AdwToast *sent;
+
+  if (item == NULL)
+    {
+      /* Translators: a reply could not be put in the outbox; %s is why */
+      g_autofree char *text = g_strdup_printf (_("Could not queue the message: %s"), error_message);
+
+      toast (self, text);
+      return;
+    }
+
+  g_set_object (&self->undo_item, item);
+  sent = adw_toast_new (fl_outbox_item_get_kind (item) == FL_OUTBOX_NOTE ? _("Note queued")
+                                                                         : _("Reply queued"));
+  adw_toast_set_button_label (sent, _("_Undo"));
+  adw_toast_set_action_name (sent, "win.undo-send");
+  adw_toast_set_timeout (sent, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, sent);
+}
+
+static void
+undo_discarded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(FlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlOutboxItem) item = g_steal_pointer (&self->undo_item);
+
+  if (!fl_outbox_change_finish (FL_OUTBOX (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, _("Too late to undo: the message is already on its way"));
+      return;
+    }
+
+  fl_composer_restore (fl_ticket_view_get_composer (self->ticket_view), item);
+}
+
+static void
+undo_send_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  FlWindow *self = FL_WINDOW (widget);
+
+  if (self->undo_item == NULL || self->context == NULL)
+    return;
+
+  fl_outbox_discard_async (fl_context_get_outbox (self->context), self->undo_item,
+                           self->cancellable, undo_discarded_cb, g_object_ref (self));
+}
+
+static void
 fl_window_dispose (GObject *object)
 {
   FlWindow *self = (FlWindow *)object;
@@ -586,6 +646,7 @@ fl_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->sync_cancellable);
   g_clear_object (&self->token_account);
+  g_clear_object (&self->undo_item);
   g_clear_pointer (&self->view_query, fl_query_unref);
   g_clear_pointer (&self->view_title, g_free);
 
@@ -718,6 +779,7 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.connect-helpdesk", NULL, connect_helpdesk_action);
   gtk_widget_class_install_action (widget_class, "win.enter-token", NULL, enter_token_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-send", NULL, undo_send_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync", NULL);
@@ -758,6 +820,8 @@ fl_window_init (FlWindow *self)
                            G_CALLBACK (on_n_items_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ticket_view, "loaded",
                            G_CALLBACK (on_ticket_loaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (fl_ticket_view_get_composer (self->ticket_view), "sent",
+                           G_CALLBACK (on_composer_sent_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (on_search_mode_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::sort",
@@ -840,6 +904,7 @@ fl_window_show_workspace (FlWindow *self)
 
   fl_ticket_list_set_store (self->ticket_list, fl_context_get_store (self->context));
   fl_ticket_view_set_store (self->ticket_view, fl_context_get_store (self->context));
+  fl_composer_set_context (fl_ticket_view_get_composer (self->ticket_view), self->context);
   fl_sidebar_set_context (self->sidebar, self->context);
   fl_outbox_button_set_context (self->outbox_button, self->context);
 

@@ -105,6 +105,9 @@ fl_store_outbox_add (FlStore       *self,
   return fl_store_write (self, add_cb, item, FL_STORE_CHANGED_OUTBOX, error);
 }
 
+/* The SQL below spells these states as numbers. */
+G_STATIC_ASSERT (FL_OUTBOX_SENT == 2 && FL_OUTBOX_DISCARDED == 5);
+
 static gboolean
 update_cb (FlStore  *self,
            FlDb     *db,
@@ -116,7 +119,8 @@ update_cb (FlStore  *self,
     "UPDATE outbox SET state = ?2, attempts = ?3, not_before = ?4, force = ?5,"
     " outcome_unknown = ?6, last_error = ?7, text = ?8,"
     " sent_at = CASE WHEN ?2 = 2 THEN ?9 ELSE sent_at END"
-    " WHERE id = ?1";
+    /* What the server has can no longer be given up (5 is DISCARDED, 2 SENT). */
+    " WHERE id = ?1 AND NOT (?2 = 5 AND state = 2)";
   FlOutboxItem *item = data;
   sqlite3_stmt *stmt = fl_db_prepare (db, sql, error);
   int rc;
@@ -139,6 +143,13 @@ update_cb (FlStore  *self,
   if (rc != SQLITE_DONE)
     {
       fl_db_set_error (db, error, _("Could not update the outbox"));
+      return FALSE;
+    }
+
+  if (sqlite3_changes (db->db) == 0 &&
+      fl_outbox_item_get_state (item) == FL_OUTBOX_DISCARDED)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY, _("It was sent already."));
       return FALSE;
     }
 

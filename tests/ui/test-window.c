@@ -231,6 +231,116 @@ test_direction_and_screenshot (Fixture       *f,
   g_test_message ("screenshot: %s", path);
 }
 
+static void
+on_sent_cb (FlComposer    *composer,
+            FlOutboxItem  *item,
+            const char    *error_message,
+            FlOutboxItem **out)
+{
+  g_assert_null (error_message);
+  g_set_object (out, item);
+}
+
+static char *
+item_state (Fixture      *f,
+            FlOutboxItem *item)
+{
+  g_autoptr(GPtrArray) items = fl_store_outbox_list (fl_context_get_store (f->context), FALSE, NULL);
+
+  for (guint i = 0; items && i < items->len; i++)
+    if (fl_outbox_item_get_id (items->pdata[i]) == fl_outbox_item_get_id (item))
+      return g_strdup_printf ("%d", fl_outbox_item_get_state (items->pdata[i]));
+  return g_strdup ("missing");
+}
+
+static gboolean
+state_is (Fixture       *f,
+          FlOutboxItem  *item,
+          FlOutboxState  state)
+{
+  g_autofree char *got = item_state (f, item);
+  g_autofree char *want = g_strdup_printf ("%d", state);
+
+  return g_str_equal (got, want);
+}
+
+static void
+test_compose (Fixture       *f,
+              gconstpointer  data)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  FlTicketView *view = fl_window_get_ticket_view (f->window);
+  FlComposer *composer = fl_ticket_view_get_composer (view);
+  g_autoptr(FlOutboxItem) sent = NULL;
+  const char *reply = "Thanks, we are on it. <b>Not markup</b> & co.";
+  GListModel *messages = fl_ticket_view_get_messages (view);
+  gint64 first_id, second_id;
+  guint n_messages;
+  FlMessage *last;
+
+  g_signal_connect (composer, "sent", G_CALLBACK (on_sent_cb), &sent);
+
+  WAIT_FOR (fl_ticket_list_get_n_items (list) > 1, "two tickets");
+  fl_ticket_list_select (list, 0);
+  first_id = fl_ticket_list_get_selected (list);
+  WAIT_FOR (fl_ticket_view_get_ticket (view) != NULL &&
+            fl_ticket_get_id (fl_ticket_view_get_ticket (view)) == first_id &&
+            g_list_model_get_n_items (messages) > 0, "the conversation");
+  n_messages = g_list_model_get_n_items (messages);
+
+  /* Blank text is nothing to send. */
+  fl_composer_set_text (composer, "  \n ");
+  g_assert_false (fl_composer_send (composer, NULL));
+
+  /* Sending empties the editor; Undo gives the text back and the outbox
+   * item is given up before it ever reaches the backend. */
+  fl_composer_set_text (composer, reply);
+  g_assert_true (fl_composer_send (composer, NULL));
+  g_assert_cmpstr (({ g_autofree char *t = fl_composer_get_text (composer); t[0] ? "text" : ""; }), ==, "");
+  WAIT_FOR (sent != NULL, "the reply to be queued");
+  g_assert_cmpint (fl_outbox_item_get_kind (sent), ==, FL_OUTBOX_REPLY);
+  g_assert_cmpint (fl_outbox_item_get_ticket_id (sent), ==, first_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-send", NULL));
+  WAIT_FOR (({ g_autofree char *t = fl_composer_get_text (composer); g_str_equal (t, reply); }),
+            "the undone reply to come back");
+  g_assert_true (state_is (f, sent, FL_OUTBOX_DISCARDED));
+
+  /* What is written on one ticket stays with it while the agent looks
+   * at another. */
+  fl_ticket_list_select (list, 1);
+  second_id = fl_ticket_list_get_selected (list);
+  g_assert_cmpint (second_id, !=, first_id);
+  WAIT_FOR (fl_ticket_view_get_ticket (view) != NULL &&
+            fl_ticket_get_id (fl_ticket_view_get_ticket (view)) == second_id, "the second ticket");
+  WAIT_FOR (({ g_autofree char *t = fl_composer_get_text (composer); t[0] == '\0'; }),
+            "an empty editor on the second ticket");
+  fl_ticket_list_select (list, 0);
+  WAIT_FOR (({ g_autofree char *t = fl_composer_get_text (composer); g_str_equal (t, reply); }),
+            "the draft to come back");
+
+  /* A note is sent after the undo delay and shows in the conversation. */
+  g_clear_object (&sent);
+  WAIT_FOR (g_list_model_get_n_items (messages) == n_messages, "the conversation again");
+  fl_composer_set_note (composer, TRUE);
+  g_assert_true (fl_composer_send (composer, NULL));
+  WAIT_FOR (sent != NULL, "the note to be queued");
+  g_assert_cmpint (fl_outbox_item_get_kind (sent), ==, FL_OUTBOX_NOTE);
+  WAIT_FOR (state_is (f, sent, FL_OUTBOX_SENT), "the note to be sent");
+
+  /* Too late now: Undo must not pretend to take it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-send", NULL));
+  WAIT_FOR (g_list_model_get_n_items (messages) == n_messages + 1, "the note in the conversation");
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (state_is (f, sent, FL_OUTBOX_SENT));
+  g_assert_cmpstr (({ g_autofree char *t = fl_composer_get_text (composer); t[0] ? "text" : ""; }), ==, "");
+
+  last = g_list_model_get_item (messages, n_messages);
+  g_assert_cmpint (fl_message_get_kind (last), ==, FL_MESSAGE_NOTE);
+  g_assert_cmpstr (fl_message_get_text (last), ==, reply);
+  g_object_unref (last);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,7 +357,6 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FRONTLINE_LOCALEDIR") ?: LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-
   /* No G_TEST_OPTION_ISOLATE_DIRS: it hides XDG_DATA_DIRS, and with it
    * the icon theme and the MIME database GTK needs. The test runner gives
    * every run a throw-away HOME instead. */
@@ -260,6 +369,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/window/switch-view-and-search", Fixture, NULL, fixture_setup,
               test_switch_view_and_search, fixture_teardown);
+  g_test_add ("/window/compose", Fixture, NULL, fixture_setup, test_compose, fixture_teardown);
   g_test_add ("/window/direction-and-screenshot", Fixture, NULL, fixture_setup,
               test_direction_and_screenshot, fixture_teardown);
 

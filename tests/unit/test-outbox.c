@@ -278,6 +278,30 @@ test_discard_before_send (Fixture       *f,
 }
 
 static void
+test_no_undo_after_send (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(FlOutboxItem) reply = make_item (f, FL_OUTBOX_REPLY, "Already gone.", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  FlOutbox *outbox = fl_context_get_outbox (f->context);
+
+  enqueue (f->context, reply);
+  wait_state (f->context, reply, FL_OUTBOX_SENT);
+  while (fl_outbox_get_busy (outbox))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The copy the agent holds still says queued; Undo must not turn what
+   * the server has into "discarded". */
+  g_assert_cmpint (fl_outbox_item_get_state (reply), ==, FL_OUTBOX_QUEUED);
+  fl_outbox_discard_async (outbox, reply, NULL, done_cb, &result);
+  g_assert_false (fl_outbox_change_finish (outbox, wait_for (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_assert_cmpint (state_of (f->context, reply), ==, FL_OUTBOX_SENT);
+  g_assert_cmpuint (count_messages (f->context, fl_ticket_get_id (f->ticket), "Already gone."), ==, 1);
+}
+
+static void
 test_refused (Fixture       *f,
               gconstpointer  data)
 {
@@ -419,6 +443,8 @@ main (int   argc,
   g_test_add ("/outbox/reply-note-changes", Fixture, NULL, fixture_setup, test_reply_note_changes,
               fixture_teardown);
   g_test_add ("/outbox/discard-before-send", Fixture, NULL, fixture_setup, test_discard_before_send,
+              fixture_teardown);
+  g_test_add ("/outbox/no-undo-after-send", Fixture, NULL, fixture_setup, test_no_undo_after_send,
               fixture_teardown);
   g_test_add ("/outbox/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
   g_test_add ("/outbox/survives-restart", Fixture, NULL, fixture_setup, test_survives_restart,

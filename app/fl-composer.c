@@ -1,0 +1,404 @@
+/* fl-composer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fl-composer"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "fl-composer.h"
+#include "fl-outbox.h"
+
+/* How long a sent reply waits in the outbox, so Undo can take it back. */
+#define UNDO_SECONDS 5
+
+/**
+ * FlComposer:
+ *
+ * Writes a public reply or an internal note on the open ticket. Sending
+ * puts it in the outbox, held for a few seconds so the agent can undo;
+ * "Send and set Pending/Solved" changes the status after the reply. The
+ * note mode changes the look of the whole editor, so a note is never
+ * mistaken for a reply.
+ */
+struct _FlComposer
+{
+  GtkWidget        parent_instance;
+
+  FlContext       *context;
+  FlTicket        *ticket;
+  gint64           seen_until;
+  GCancellable    *cancellable;
+  /* Unsent text of the other tickets, by ticket id, so switching tickets
+   * never loses what the agent wrote. */
+  GHashTable      *drafts;
+
+  GtkWidget       *box;
+  GtkToggleButton *reply_button;
+  GtkToggleButton *note_button;
+  GtkLabel        *recipients_label;
+  GtkTextView     *text_view;
+};
+
+G_DEFINE_FINAL_TYPE (FlComposer, fl_composer, GTK_TYPE_WIDGET)
+
+enum {
+  SENT,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static void
+update (FlComposer *self)
+{
+  gboolean note = gtk_toggle_button_get_active (self->note_button);
+  g_autofree char *recipients = NULL;
+
+  if (note)
+    {
+      gtk_widget_add_css_class (self->box, "note-mode");
+      gtk_label_set_text (self->recipients_label, _("Only your team sees internal notes"));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->box, "note-mode");
+      if (self->ticket != NULL)
+        {
+          const char *name = fl_ticket_get_requester (self->ticket);
+          const char *email = fl_ticket_get_requester_email (self->ticket);
+
+          g_autofree char *who = NULL;
+
+          /* The address is isolated, so its brackets stay in place in a
+           * right-to-left sentence. */
+          if (email != NULL)
+            /* Translators: a person's name and email address */
+            who = g_strdup_printf ("\u2068%s <%s>\u2069", name ? name : email, email);
+          else
+            who = g_strdup_printf ("\u2068%s\u2069", name ? name : _("the requester"));
+          /* Translators: who a reply goes to */
+          recipients = g_strdup_printf (_("To: %s"), who);
+        }
+      gtk_label_set_text (self->recipients_label, recipients ? recipients : "");
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.send", self->ticket != NULL);
+}
+
+static void
+on_mode_toggled_cb (FlComposer *self)
+{
+  update (self);
+}
+
+typedef struct
+{
+  FlComposer   *self;
+  FlOutboxItem *item;
+} Sending;
+
+static void
+enqueued_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autofree Sending *sending = user_data;
+  g_autoptr(FlComposer) self = sending->self;
+  g_autoptr(FlOutboxItem) item = sending->item;
+  g_autoptr(GError) error = NULL;
+
+  if (!fl_outbox_enqueue_finish (FL_OUTBOX (object), result, &error))
+    {
+      /* Nothing was queued: give the text back. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *current = fl_composer_get_text (self);
+
+          if (*current == '\0')
+            fl_composer_set_text (self, fl_outbox_item_get_text (item));
+          g_signal_emit (self, signals [SENT], 0, NULL, error->message);
+        }
+      return;
+    }
+
+  g_signal_emit (self, signals [SENT], 0, item, NULL);
+}
+
+/**
+ * fl_composer_send:
+ * @then_status: (nullable): a status to set after the reply, such as
+ *   "pending" or "solved"
+ *
+ * Queues the text as a reply or note. The editor is emptied at once;
+ * #FlComposer::sent reports the queued item, or the error if it could not
+ * be queued, in which case the text comes back.
+ *
+ * Returns: whether there was anything to send
+ */
+gboolean
+fl_composer_send (FlComposer *self,
+                  const char *then_status)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *stripped = NULL;
+  gboolean note;
+  Sending *sending;
+
+  g_return_val_if_fail (FL_IS_COMPOSER (self), FALSE);
+
+  if (self->ticket == NULL || self->context == NULL)
+    return FALSE;
+
+  text = fl_composer_get_text (self);
+  stripped = g_strstrip (g_strdup (text));
+  if (*stripped == '\0')
+    return FALSE;
+
+  note = gtk_toggle_button_get_active (self->note_button);
+  sending = g_new0 (Sending, 1);
+  sending->self = g_object_ref (self);
+  sending->item = g_object_new (FL_TYPE_OUTBOX_ITEM,
+                                "account-id", fl_ticket_get_account_id (self->ticket),
+                                "ticket-id", fl_ticket_get_id (self->ticket),
+                                "remote-ticket-id", fl_ticket_get_remote_id (self->ticket),
+                                "kind", note ? FL_OUTBOX_NOTE : FL_OUTBOX_REPLY,
+                                "text", text,
+                                "then-status", note || then_status == NULL || *then_status == '\0'
+                                                 ? NULL : then_status,
+                                "seen-until", self->seen_until,
+                                "not-before", g_get_real_time () / G_USEC_PER_SEC + UNDO_SECONDS,
+                                NULL);
+
+  fl_composer_set_text (self, "");
+  fl_outbox_enqueue_async (fl_context_get_outbox (self->context), sending->item, self->cancellable,
+                           enqueued_cb, sending);
+  return TRUE;
+}
+
+static void
+send_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  fl_composer_send (FL_COMPOSER (widget), param ? g_variant_get_string (param, NULL) : NULL);
+}
+
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   FlComposer            *self)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_CONTROL_MASK))
+    {
+      fl_composer_send (self, NULL);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+fl_composer_dispose (GObject *object)
+{
+  FlComposer *self = (FlComposer *)object;
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_COMPOSER);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (fl_composer_parent_class)->dispose (object);
+}
+
+static void
+fl_composer_finalize (GObject *object)
+{
+  FlComposer *self = (FlComposer *)object;
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->ticket);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->drafts, g_hash_table_unref);
+
+  G_OBJECT_CLASS (fl_composer_parent_class)->finalize (object);
+}
+
+static void
+fl_composer_class_init (FlComposerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fl_composer_dispose;
+  object_class->finalize = fl_composer_finalize;
+
+  /**
+   * FlComposer::sent:
+   * @item: (nullable): the queued item
+   * @error: (nullable): why nothing was queued
+   */
+  signals [SENT] =
+    g_signal_new ("sent",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, FL_TYPE_OUTBOX_ITEM, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "flcomposer");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/fl-composer.ui");
+  gtk_widget_class_bind_template_child (widget_class, FlComposer, box);
+  gtk_widget_class_bind_template_child (widget_class, FlComposer, reply_button);
+  gtk_widget_class_bind_template_child (widget_class, FlComposer, note_button);
+  gtk_widget_class_bind_template_child (widget_class, FlComposer, recipients_label);
+  gtk_widget_class_bind_template_child (widget_class, FlComposer, text_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_mode_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "composer.send", "s", send_action);
+}
+
+static void
+fl_composer_init (FlComposer *self)
+{
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
+
+  update (self);
+}
+
+void
+fl_composer_set_context (FlComposer *self,
+                         FlContext  *context)
+{
+  g_return_if_fail (FL_IS_COMPOSER (self));
+
+  g_set_object (&self->context, context);
+}
+
+/**
+ * fl_composer_set_ticket:
+ * @ticket: (nullable): the ticket to write on
+ * @seen_until: the time of the newest message the agent can see, for the
+ *   stale-reply guard
+ */
+void
+fl_composer_set_ticket (FlComposer *self,
+                        FlTicket   *ticket,
+                        gint64      seen_until)
+{
+  gint64 old_id = self->ticket ? fl_ticket_get_id (self->ticket) : 0;
+  gint64 new_id = ticket ? fl_ticket_get_id (ticket) : 0;
+
+  g_return_if_fail (FL_IS_COMPOSER (self));
+
+  if (old_id != new_id)
+    {
+      g_autofree char *text = fl_composer_get_text (self);
+
+      if (old_id != 0 && *text != '\0')
+        g_hash_table_insert (self->drafts, g_memdup2 (&old_id, sizeof old_id), g_steal_pointer (&text));
+      else if (old_id != 0)
+        g_hash_table_remove (self->drafts, &old_id);
+
+      fl_composer_set_text (self, new_id ? g_hash_table_lookup (self->drafts, &new_id) : NULL);
+    }
+
+  g_set_object (&self->ticket, ticket);
+  self->seen_until = seen_until;
+  update (self);
+}
+
+void
+fl_composer_set_note (FlComposer *self,
+                      gboolean    note)
+{
+  g_return_if_fail (FL_IS_COMPOSER (self));
+
+  gtk_toggle_button_set_active (note ? self->note_button : self->reply_button, TRUE);
+}
+
+gboolean
+fl_composer_get_note (FlComposer *self)
+{
+  g_return_val_if_fail (FL_IS_COMPOSER (self), FALSE);
+
+  return gtk_toggle_button_get_active (self->note_button);
+}
+
+/**
+ * fl_composer_get_text:
+ *
+ * Returns: (transfer full): what is written
+ */
+char *
+fl_composer_get_text (FlComposer *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+void
+fl_composer_set_text (FlComposer *self,
+                      const char *text)
+{
+  g_return_if_fail (FL_IS_COMPOSER (self));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text ? text : "", -1);
+}
+
+/**
+ * fl_composer_restore:
+ * @item: an outbox item taken back before it was sent
+ *
+ * Gives the text of @item back to the agent: into the editor when its
+ * ticket is open and nothing new was written, otherwise into that
+ * ticket's draft, after anything already there.
+ */
+void
+fl_composer_restore (FlComposer   *self,
+                     FlOutboxItem *item)
+{
+  gint64 ticket_id = fl_outbox_item_get_ticket_id (item);
+  const char *text = fl_outbox_item_get_text (item);
+  gboolean note = fl_outbox_item_get_kind (item) == FL_OUTBOX_NOTE;
+
+  g_return_if_fail (FL_IS_COMPOSER (self));
+  g_return_if_fail (FL_IS_OUTBOX_ITEM (item));
+
+  if (self->ticket != NULL && fl_ticket_get_id (self->ticket) == ticket_id)
+    {
+      g_autofree char *current = fl_composer_get_text (self);
+      g_autofree char *joined = *current ? g_strconcat (text, "\n\n", current, NULL)
+                                         : g_strdup (text);
+
+      fl_composer_set_text (self, joined);
+      fl_composer_set_note (self, note);
+      gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+    }
+  else
+    {
+      const char *draft = g_hash_table_lookup (self->drafts, &ticket_id);
+      char *joined = draft ? g_strconcat (text, "\n\n", draft, NULL) : g_strdup (text);
+
+      g_hash_table_insert (self->drafts, g_memdup2 (&ticket_id, sizeof ticket_id), joined);
+    }
+}
