@@ -33,9 +33,12 @@ struct _FlComposer
   FlTicket        *ticket;
   gint64           seen_until;
   GCancellable    *cancellable;
-  /* Unsent text of the other tickets, by ticket id, so switching tickets
-   * never loses what the agent wrote. */
+  GCancellable    *load_cancellable;
+  /* Drafts by ticket id, as last written in this session; the store has
+   * them too, saved a moment after typing stops, for after a crash. */
   GHashTable      *drafts;
+  guint            save_source;
+  guint            restoring : 1;
 
   GtkWidget       *box;
   GtkToggleButton *reply_button;
@@ -46,12 +49,129 @@ struct _FlComposer
 
 G_DEFINE_FINAL_TYPE (FlComposer, fl_composer, GTK_TYPE_WIDGET)
 
+/* How long typing must pause before the draft is written to disk. */
+#define SAVE_DELAY_MS 400
+
+typedef struct
+{
+  char     *text;
+  gboolean  note;
+} CachedDraft;
+
+static void
+cached_draft_free (CachedDraft *draft)
+{
+  g_free (draft->text);
+  g_free (draft);
+}
+
 enum {
   SENT,
   N_SIGNALS
 };
 
 static guint signals [N_SIGNALS];
+
+static void
+save_draft_now (FlComposer *self,
+                gboolean    wait)
+{
+  g_autofree char *text = NULL;
+  CachedDraft *draft;
+  gint64 ticket_id;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (self->ticket == NULL || self->context == NULL)
+    return;
+
+  ticket_id = fl_ticket_get_id (self->ticket);
+  text = fl_composer_get_text (self);
+  draft = g_new0 (CachedDraft, 1);
+  draft->text = g_strdup (text);
+  draft->note = gtk_toggle_button_get_active (self->note_button);
+  g_hash_table_insert (self->drafts, g_memdup2 (&ticket_id, sizeof ticket_id), draft);
+
+  /* The revision orders saves that finish out of order. Waiting is only
+   * for the last save as the window goes away. */
+  if (wait)
+    fl_store_save_draft (fl_context_get_store (self->context), ticket_id, text, draft->note,
+                         g_get_real_time (), NULL);
+  else
+    fl_store_save_draft_async (fl_context_get_store (self->context), ticket_id, text, draft->note,
+                               g_get_real_time (), NULL, NULL);
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  FlComposer *self = user_data;
+
+  self->save_source = 0;
+  save_draft_now (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (FlComposer *self)
+{
+  if (self->restoring || self->ticket == NULL)
+    return;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+on_buffer_changed_cb (FlComposer    *self,
+                      GtkTextBuffer *buffer)
+{
+  schedule_save (self);
+}
+
+static void
+show_draft (FlComposer *self,
+            const char *text,
+            gboolean    note)
+{
+  self->restoring = TRUE;
+  fl_composer_set_text (self, text);
+  fl_composer_set_note (self, note);
+  self->restoring = FALSE;
+}
+
+static void
+draft_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(FlComposer) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *current = NULL;
+  gboolean note;
+
+  text = fl_store_load_draft_finish (FL_STORE (object), result, &note, &error);
+  if (error != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not load the draft: %s", error->message);
+      return;
+    }
+
+  /* Whatever the agent started typing meanwhile wins. */
+  current = fl_composer_get_text (self);
+  if (text != NULL && *current == '\0' && self->ticket != NULL)
+    {
+      gint64 ticket_id = fl_ticket_get_id (self->ticket);
+      CachedDraft *draft = g_new0 (CachedDraft, 1);
+
+      draft->text = g_strdup (text);
+      draft->note = note;
+      g_hash_table_insert (self->drafts, g_memdup2 (&ticket_id, sizeof ticket_id), draft);
+      show_draft (self, text, note);
+    }
+}
 
 static void
 update (FlComposer *self)
@@ -94,6 +214,7 @@ static void
 on_mode_toggled_cb (FlComposer *self)
 {
   update (self);
+  schedule_save (self);
 }
 
 typedef struct
@@ -210,7 +331,11 @@ fl_composer_dispose (GObject *object)
   FlComposer *self = (FlComposer *)object;
   GtkWidget *child;
 
+  /* A draft still waiting for its save is written now. */
+  if (self->save_source != 0)
+    save_draft_now (self, TRUE);
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->load_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_COMPOSER);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -226,6 +351,7 @@ fl_composer_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->ticket);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->load_cancellable);
   g_clear_pointer (&self->drafts, g_hash_table_unref);
 
   G_OBJECT_CLASS (fl_composer_parent_class)->finalize (object);
@@ -272,7 +398,10 @@ fl_composer_init (FlComposer *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  self->drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                        (GDestroyNotify) cached_draft_free);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
+                           G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -307,20 +436,33 @@ fl_composer_set_ticket (FlComposer *self,
 
   g_return_if_fail (FL_IS_COMPOSER (self));
 
-  if (old_id != new_id)
-    {
-      g_autofree char *text = fl_composer_get_text (self);
-
-      if (old_id != 0 && *text != '\0')
-        g_hash_table_insert (self->drafts, g_memdup2 (&old_id, sizeof old_id), g_steal_pointer (&text));
-      else if (old_id != 0)
-        g_hash_table_remove (self->drafts, &old_id);
-
-      fl_composer_set_text (self, new_id ? g_hash_table_lookup (self->drafts, &new_id) : NULL);
-    }
-
+  if (old_id != new_id && self->save_source != 0)
+    save_draft_now (self, FALSE);
   g_set_object (&self->ticket, ticket);
   self->seen_until = seen_until;
+
+  if (old_id != new_id)
+    {
+      CachedDraft *draft = new_id ? g_hash_table_lookup (self->drafts, &new_id) : NULL;
+
+      g_cancellable_cancel (self->load_cancellable);
+      g_clear_object (&self->load_cancellable);
+
+      if (draft != NULL)
+        show_draft (self, draft->text, draft->note);
+      else
+        {
+          show_draft (self, "", FALSE);
+          if (new_id != 0 && self->context != NULL)
+            {
+              self->load_cancellable = g_cancellable_new ();
+              fl_store_load_draft_async (fl_context_get_store (self->context), new_id,
+                                         self->load_cancellable, draft_loaded_cb,
+                                         g_object_ref (self));
+            }
+        }
+    }
+
   update (self);
 }
 
@@ -396,9 +538,17 @@ fl_composer_restore (FlComposer   *self,
     }
   else
     {
-      const char *draft = g_hash_table_lookup (self->drafts, &ticket_id);
-      char *joined = draft ? g_strconcat (text, "\n\n", draft, NULL) : g_strdup (text);
+      CachedDraft *draft = g_hash_table_lookup (self->drafts, &ticket_id);
+      CachedDraft *joined = g_new0 (CachedDraft, 1);
 
+      /* The item was written here, so its ticket was open this session
+       * and its draft, if any, is in the cache. */
+      joined->text = draft && *draft->text ? g_strconcat (text, "\n\n", draft->text, NULL)
+                                           : g_strdup (text);
+      joined->note = note;
       g_hash_table_insert (self->drafts, g_memdup2 (&ticket_id, sizeof ticket_id), joined);
+      if (self->context != NULL)
+        fl_store_save_draft_async (fl_context_get_store (self->context), ticket_id, joined->text,
+                                   note, g_get_real_time (), NULL, NULL);
     }
 }

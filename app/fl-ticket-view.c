@@ -97,8 +97,14 @@ scroll_to_end_cb (gpointer user_data)
 {
   FlTicketView *self = user_data;
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double end = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
 
-  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  /* Before the conversation is laid out there is nothing to scroll, and
+   * the list view warns when asked to. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->messages_view)) &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->messages)) > 0 &&
+      end > gtk_adjustment_get_value (adj))
+    gtk_adjustment_set_value (adj, end);
   return G_SOURCE_REMOVE;
 }
 

@@ -359,12 +359,22 @@ static const char migration_3[] =
 static const char migration_4[] =
   "ALTER TABLE outbox ADD COLUMN attachments TEXT;";
 
+/* Version 5: drafts, autosaved while the agent types, so a crash or a
+ * switch to another ticket loses nothing. */
+static const char migration_5[] =
+  "CREATE TABLE drafts ("
+  "  ticket_id INTEGER PRIMARY KEY REFERENCES tickets (id) ON DELETE CASCADE,"
+  "  text TEXT NOT NULL,"
+  "  note INTEGER NOT NULL DEFAULT 0,"
+  "  revision INTEGER NOT NULL);";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FL_STORE_SCHEMA_VERSION + 1);

@@ -20,7 +20,7 @@
 
 G_BEGIN_DECLS
 
-#define FL_STORE_SCHEMA_VERSION 4
+#define FL_STORE_SCHEMA_VERSION 5
 
 #define FL_STORE_ERROR (fl_store_error_quark ())
 
@@ -94,6 +94,35 @@ FlCustomer  *fl_store_load_customer        (FlStore             *self,
                                             GError             **error);
 GPtrArray   *fl_store_list_agents          (FlStore             *self,
                                             gint64               account_id,
+                                            GError             **error);
+gboolean     fl_store_save_draft           (FlStore             *self,
+                                            gint64               ticket_id,
+                                            const char          *text,
+                                            gboolean             note,
+                                            gint64               revision,
+                                            GError             **error);
+char        *fl_store_load_draft           (FlStore             *self,
+                                            gint64               ticket_id,
+                                            gboolean            *note,
+                                            GError             **error);
+void         fl_store_save_draft_async     (FlStore             *self,
+                                            gint64               ticket_id,
+                                            const char          *text,
+                                            gboolean             note,
+                                            gint64               revision,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean     fl_store_save_draft_finish    (FlStore             *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
+void         fl_store_load_draft_async     (FlStore             *self,
+                                            gint64               ticket_id,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+char        *fl_store_load_draft_finish    (FlStore             *self,
+                                            GAsyncResult        *result,
+                                            gboolean            *note,
                                             GError             **error);
 gboolean     fl_store_set_unread           (FlStore             *self,
                                             gint64               ticket_id,

@@ -341,6 +341,59 @@ test_compose (Fixture       *f,
   g_object_unref (last);
 }
 
+static void
+test_draft_survives_restart (Fixture       *f,
+                             gconstpointer  data)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  FlComposer *composer = fl_ticket_view_get_composer (fl_window_get_ticket_view (f->window));
+  const char *draft = "Merhaba, iade kodunuz: RMA-2231. سلام";
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+  gint64 ticket_id;
+
+  fl_ticket_list_select (list, 2);
+  ticket_id = fl_ticket_list_get_selected (list);
+  WAIT_FOR (fl_ticket_view_get_ticket (fl_window_get_ticket_view (f->window)) != NULL &&
+            fl_ticket_get_id (fl_ticket_view_get_ticket (fl_window_get_ticket_view (f->window))) == ticket_id &&
+            g_list_model_get_n_items (fl_ticket_view_get_messages (fl_window_get_ticket_view (f->window))) > 0,
+            "the ticket");
+
+  /* Typing is saved on its own, without sending or switching. */
+  fl_composer_set_note (composer, TRUE);
+  fl_composer_set_text (composer, draft);
+  WAIT_FOR (({ g_autofree char *t = fl_store_load_draft (fl_context_get_store (f->context), ticket_id, NULL, NULL);
+               g_strcmp0 (t, draft) == 0; }), "the draft to reach the disk");
+
+  /* The app goes away and comes back on the same data. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->context);
+
+  f->context = fl_context_new (f->dir);
+  fl_context_load_async (f->context, NULL, done_cb, &result);
+  WAIT_FOR (result != NULL, "the store to open again");
+  g_assert_true (fl_context_load_finish (f->context, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  f->window = fl_window_new (NULL, f->context);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  fl_window_show_workspace (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  list = fl_window_get_ticket_list (f->window);
+  composer = fl_ticket_view_get_composer (fl_window_get_ticket_view (f->window));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)), "the window to map again");
+  WAIT_FOR (fl_ticket_list_get_n_items (list) > 2, "the inbox again");
+
+  fl_ticket_list_select (list, 2);
+  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, ticket_id);
+  WAIT_FOR (({ g_autofree char *t = fl_composer_get_text (composer); g_str_equal (t, draft); }),
+            "the draft in the composer");
+  g_assert_true (fl_composer_get_note (composer));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -370,6 +423,8 @@ main (int   argc,
   g_test_add ("/window/switch-view-and-search", Fixture, NULL, fixture_setup,
               test_switch_view_and_search, fixture_teardown);
   g_test_add ("/window/compose", Fixture, NULL, fixture_setup, test_compose, fixture_teardown);
+  g_test_add ("/window/draft-survives-restart", Fixture, NULL, fixture_setup,
+              test_draft_survives_restart, fixture_teardown);
   g_test_add ("/window/direction-and-screenshot", Fixture, NULL, fixture_setup,
               test_direction_and_screenshot, fixture_teardown);
 

@@ -410,6 +410,66 @@ test_idempotent (Fixture       *f,
 }
 
 static void
+test_drafts (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_ALL);
+  g_autoptr(GArray) ids = fl_store_query_ids (f->store, query, &error);
+  g_autofree char *path = g_build_filename (f->dir, "frontline.db", NULL);
+  g_autoptr(FlStore) other = NULL;
+  gint64 ticket_id, second_id;
+  char *text;
+  gboolean note = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >=, 2);
+  ticket_id = g_array_index (ids, gint64, 0);
+  second_id = g_array_index (ids, gint64, 1);
+
+  /* No draft yet. */
+  g_assert_null (fl_store_load_draft (f->store, ticket_id, &note, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (fl_store_save_draft (f->store, ticket_id, "Merhaba, siparişiniz yolda.", TRUE, 200, &error));
+  g_assert_no_error (error);
+
+  /* A save that started earlier but lands later changes nothing. */
+  g_assert_true (fl_store_save_draft (f->store, ticket_id, "Merhaba", FALSE, 100, &error));
+  g_assert_no_error (error);
+
+  /* Another connection on the same file, as after a crash and restart,
+   * sees the committed draft. */
+  other = fl_store_open (path, &error);
+  g_assert_no_error (error);
+  text = fl_store_load_draft (other, ticket_id, &note, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "Merhaba, siparişiniz yolda.");
+  g_assert_true (note);
+  g_free (text);
+  g_assert_null (fl_store_load_draft (other, second_id, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Emptied is gone. */
+  g_assert_true (fl_store_save_draft (f->store, ticket_id, "", FALSE, 300, &error));
+  g_assert_null (fl_store_load_draft (f->store, ticket_id, &note, &error));
+  g_assert_no_error (error);
+  g_assert_false (note);
+
+  /* A draft goes with its ticket's account. */
+  g_assert_true (fl_store_save_draft (f->store, second_id, "x", FALSE, 400, &error));
+  g_assert_true (fl_store_remove_account (f->store, f->account1, &error));
+  g_assert_true (fl_store_remove_account (f->store, f->account2, &error));
+  g_assert_no_error (error);
+  g_assert_null (fl_store_load_draft (f->store, second_id, NULL, &error));
+  g_assert_no_error (error);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
+static void
 test_remove_account (Fixture       *f,
                      gconstpointer  data)
 {
@@ -697,6 +757,7 @@ main (int   argc,
   g_test_add ("/store/idempotent", Fixture, NULL, fixture_setup, test_idempotent, fixture_teardown);
   g_test_add ("/store/remove-account", Fixture, NULL, fixture_setup, test_remove_account,
               fixture_teardown);
+  g_test_add ("/store/drafts", Fixture, NULL, fixture_setup, test_drafts, fixture_teardown);
   g_test_add ("/store/pragmas", Fixture, NULL, fixture_setup, test_pragmas, fixture_teardown);
   g_test_add ("/store/concurrent", Fixture, NULL, fixture_setup, test_concurrent, fixture_teardown);
   g_test_add ("/store/signal", Fixture, NULL, fixture_setup, test_signal, fixture_teardown);
