@@ -28,6 +28,8 @@ struct _FlTicketView
   FlStore      *store;
   FlTicket     *ticket;
   GListStore   *messages;
+  /* The older part of a long conversation, not in the list until asked. */
+  GPtrArray    *earlier;
   GCancellable *cancellable;
   gint64        ticket_id;
 
@@ -42,6 +44,10 @@ struct _FlTicketView
   GtkLabel     *assignee_label;
   GtkScrolledWindow *scroller;
   GtkListView  *messages_view;
+  GtkButton    *earlier_button;
+  guint         scroll_tick;
+  guint         scroll_frames;
+  guint         scroll_still;
   FlComposer   *composer;
 };
 
@@ -92,20 +98,83 @@ show_ticket (FlTicketView *self,
     }
 }
 
+/* The list view learns row heights as it lays rows out, so the end moves
+ * for a few frames after a conversation comes in: follow it until it
+ * holds still. */
 static gboolean
-scroll_to_end_cb (gpointer user_data)
+scroll_to_end_tick_cb (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       user_data)
 {
-  FlTicketView *self = user_data;
+  FlTicketView *self = FL_TICKET_VIEW (widget);
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
   double end = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
 
-  /* Before the conversation is laid out there is nothing to scroll, and
-   * the list view warns when asked to. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->messages_view)) &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->messages)) > 0 &&
-      end > gtk_adjustment_get_value (adj))
-    gtk_adjustment_set_value (adj, end);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->messages)) == 0 || self->scroll_frames++ > 30)
+    goto done;
+
+  if (end > gtk_adjustment_get_value (adj) + 0.5)
+    {
+      gtk_adjustment_set_value (adj, end);
+      self->scroll_still = 0;
+    }
+  else if (++self->scroll_still >= 3)
+    goto done;
+
+  return G_SOURCE_CONTINUE;
+
+done:
+  self->scroll_tick = 0;
   return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_end (FlTicketView *self)
+{
+  self->scroll_frames = 0;
+  self->scroll_still = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_end_tick_cb,
+                                                      NULL, NULL);
+}
+
+/* A long conversation opens on its newest messages: a list view makes a
+ * widget for up to 200 rows, and laying out hundreds of wrapped messages
+ * is what made a 500-message ticket slow to open. */
+#define FOLD_ABOVE 30
+#define SHOW_NEWEST 20
+
+static void
+update_earlier_button (FlTicketView *self)
+{
+  guint n = self->earlier ? self->earlier->len : 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->earlier_button), n > 0);
+  if (n > 0)
+    {
+      g_autofree char *count = fl_format_count (n);
+      /* Translators: a button above a long conversation; %s is the
+       * number of older messages, already formatted */
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Show %s Earlier Message",
+                                                             "Show %s Earlier Messages", n),
+                                                count);
+
+      gtk_button_set_label (self->earlier_button, label);
+    }
+}
+
+static void
+show_earlier_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  FlTicketView *self = FL_TICKET_VIEW (widget);
+  g_autoptr(GPtrArray) earlier = g_steal_pointer (&self->earlier);
+
+  if (earlier != NULL)
+    g_list_store_splice (self->messages, 0, 0, earlier->pdata, earlier->len);
+  update_earlier_button (self);
 }
 
 static void
@@ -125,8 +194,26 @@ messages_loaded_cb (GObject      *object,
       return;
     }
 
-  g_list_store_splice (self->messages, 0, g_list_model_get_n_items (G_LIST_MODEL (self->messages)),
-                       messages->pdata, messages->len);
+  {
+    guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
+    guint first = 0;
+
+    /* A reload of the same ticket keeps the earlier messages open if
+     * the agent opened them. */
+    if (messages->len > FOLD_ABOVE && (self->earlier != NULL || shown == 0))
+      first = messages->len - SHOW_NEWEST;
+
+    g_clear_pointer (&self->earlier, g_ptr_array_unref);
+    if (first > 0)
+      {
+        self->earlier = g_ptr_array_new_full (first, g_object_unref);
+        for (guint i = 0; i < first; i++)
+          g_ptr_array_add (self->earlier, g_object_ref (messages->pdata[i]));
+      }
+    g_list_store_splice (self->messages, 0, shown,
+                         messages->pdata + first, messages->len - first);
+    update_earlier_button (self);
+  }
 
   /* A reply is checked against what the agent saw: anything newer from
    * someone else makes the backend hold it back. */
@@ -135,7 +222,7 @@ messages_loaded_cb (GObject      *object,
   fl_composer_set_ticket (self->composer, self->ticket, seen_until);
 
   /* The newest message is what the agent needs first. */
-  g_idle_add_full (G_PRIORITY_LOW, scroll_to_end_cb, g_object_ref (self), g_object_unref);
+  scroll_to_end (self);
 
   g_signal_emit (self, signals [LOADED], 0);
 }
@@ -210,6 +297,11 @@ fl_ticket_view_dispose (GObject *object)
   FlTicketView *self = (FlTicketView *)object;
 
   g_cancellable_cancel (self->cancellable);
+  if (self->scroll_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+      self->scroll_tick = 0;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_TICKET_VIEW);
 
   /* The template's top widget has no name, so unparent it here. */
@@ -231,6 +323,7 @@ fl_ticket_view_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->messages);
+  g_clear_pointer (&self->earlier, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (fl_ticket_view_parent_class)->finalize (object);
@@ -272,6 +365,9 @@ fl_ticket_view_class_init (FlTicketViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, scroller);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, messages_view);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, composer);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, earlier_button);
+
+  gtk_widget_class_install_action (widget_class, "ticket.show-earlier", NULL, show_earlier_action);
 }
 
 static void
@@ -325,7 +421,12 @@ fl_ticket_view_show (FlTicketView *self,
   /* Until the new conversation is in, nothing can be sent by mistake to
    * the ticket shown before; its unsent text is kept as a draft. */
   if (ticket_id != self->ticket_id)
-    fl_composer_set_ticket (self->composer, NULL, 0);
+    {
+      fl_composer_set_ticket (self->composer, NULL, 0);
+      g_clear_pointer (&self->earlier, g_ptr_array_unref);
+      g_list_store_remove_all (self->messages);
+      update_earlier_button (self);
+    }
   self->ticket_id = ticket_id;
 
   fl_store_load_tickets_async (self->store, &ticket_id, 1, self->cancellable,
@@ -341,6 +442,8 @@ fl_ticket_view_clear (FlTicketView *self)
   self->ticket_id = 0;
   g_clear_object (&self->ticket);
   g_list_store_remove_all (self->messages);
+  g_clear_pointer (&self->earlier, g_ptr_array_unref);
+  update_earlier_button (self);
   fl_composer_set_ticket (self->composer, NULL, 0);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }

@@ -1,6 +1,8 @@
 /* frontline-bench.c: workload generator and benchmarks
  *
  *   frontline-bench gen --tickets N --messages M --seed S --data-dir DIR
+ *   frontline-bench sync --url URL --token-env VAR --data-dir DIR
+ *   frontline-bench ticket --messages N [--runs R]   (needs a display)
  *
  * Every subcommand prints one JSON object. Later issues add subcommands
  * (inbox, ticket, sync, suggest); figures are measured, never asserted.
@@ -10,6 +12,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
@@ -17,6 +20,7 @@
 #include "fl-rt-backend.h"
 #include "fl-store.h"
 #include "fl-sync-engine.h"
+#include "fl-ticket-view.h"
 
 /* Realistic words per language, mixed with a filler vocabulary so the
  * index has a long tail like a real mailbox. */
@@ -497,6 +501,253 @@ cmd_sync (int    argc,
   return 0;
 }
 
+/* One ticket with @n_msgs messages, half inbound, some notes. */
+static void
+add_bench_ticket (Gen         *g,
+                  FlSyncBatch *batch,
+                  const char  *id,
+                  guint        n_msgs)
+{
+  gint64 created = 1800000000 - (gint64) n_msgs * 1800;
+  g_autoptr(FlTicket) ticket = g_object_new (FL_TYPE_TICKET,
+                                             "remote-id", id,
+                                             "subject", "Benchmark conversation",
+                                             "status", FL_STATUS_OPEN,
+                                             "channel", FL_CHANNEL_EMAIL,
+                                             "created", created,
+                                             "updated", created + n_msgs * 1800,
+                                             NULL);
+  FlSyncTicket *sticket = fl_sync_batch_add_ticket (batch, ticket, NULL, NULL);
+
+  for (guint m = 0; m < n_msgs; m++)
+    {
+      g_autofree char *mid = g_strdup_printf ("%s-%u", id, m);
+      g_autofree char *text = make_text (g, m % 3, g_rand_int_range (g->rand, 20, 121));
+      gboolean inbound = m % 2 == 0;
+      g_autoptr(FlMessage) message = g_object_new (FL_TYPE_MESSAGE,
+                                                   "remote-id", mid,
+                                                   "kind", (!inbound && m % 7 == 1) ? FL_MESSAGE_NOTE
+                                                                                    : FL_MESSAGE_REPLY,
+                                                   "direction", inbound ? FL_DIRECTION_INBOUND
+                                                                        : FL_DIRECTION_OUTBOUND,
+                                                   "author", inbound ? "Customer" : "Agent",
+                                                   "created", created + m * 1800,
+                                                   "text", text,
+                                                   NULL);
+
+      fl_sync_ticket_add_message (sticket, message);
+    }
+}
+
+typedef struct
+{
+  gboolean loaded;
+  gint64   painted_at;
+} Opening;
+
+static void
+on_loaded_cb (FlTicketView *view,
+              Opening      *opening)
+{
+  opening->loaded = TRUE;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   Opening       *opening)
+{
+  if (opening->loaded && opening->painted_at == 0)
+    opening->painted_at = g_get_monotonic_time ();
+}
+
+/* Milliseconds from asking for a ticket to the first frame drawn with its
+ * conversation in. */
+static double
+open_ticket (FlTicketView *view,
+             gint64        ticket_id)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (view ? GTK_WIDGET (view) : NULL);
+  Opening opening = { 0 };
+  gulong loaded_id, paint_id;
+  gint64 started;
+
+  fl_ticket_view_clear (view);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  loaded_id = g_signal_connect (view, "loaded", G_CALLBACK (on_loaded_cb), &opening);
+  paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &opening);
+
+  started = g_get_monotonic_time ();
+  fl_ticket_view_show (view, ticket_id);
+  while (opening.painted_at == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_signal_handler_disconnect (view, loaded_id);
+  g_signal_handler_disconnect (clock, paint_id);
+  return (opening.painted_at - started) / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
+static int
+cmd_ticket (int    argc,
+            char **argv)
+{
+  int n_messages = 500, runs = 7;
+  GOptionEntry entries[] = {
+    { "messages", 0, 0, G_OPTION_ARG_INT, &n_messages, "Messages in the large ticket", "N" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Openings of each ticket", "R" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("ticket");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlStore) store = NULL;
+  g_autoptr(FlAccount) account = NULL;
+  g_autoptr(FlSyncBatch) batch = fl_sync_batch_new ();
+  g_autoptr(GArray) large = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) small = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_ALL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *json = NULL;
+  gint64 large_id = 0, small_id = 0;
+  GtkWidget *window;
+  FlTicketView *view;
+  Gen g = { 0 };
+  double large_ms, small_ms;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (n_messages < 1 || runs < 1)
+    {
+      g_printerr ("ticket needs --messages >= 1 and --runs >= 1\n");
+      return 2;
+    }
+
+  gtk_init ();
+  adw_init ();
+
+  g.rand = g_rand_new_with_seed (1);
+  g.n_filler = 2000;
+  g.filler = make_filler (g.rand, g.n_filler);
+
+  dir = g_dir_make_tmp ("fl-bench-XXXXXX", &error);
+  path = dir ? g_build_filename (dir, "frontline.db", NULL) : NULL;
+  if (dir == NULL || !(store = fl_store_open (path, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  account = g_object_new (FL_TYPE_ACCOUNT, "kind", "bench", "name", "Benchmark",
+                          "color", "#e66100", "enabled", FALSE, NULL);
+  add_bench_ticket (&g, batch, "large", n_messages);
+  add_bench_ticket (&g, batch, "small", 5);
+  if (!fl_store_save_account (store, account, &error) ||
+      !fl_store_apply_batch (store, fl_account_get_id (account), batch, &error) ||
+      !(ids = fl_store_query_ids (store, query, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(FlTicket) ticket = fl_store_load_ticket (store, g_array_index (ids, gint64, i), NULL);
+
+      if (g_strcmp0 (fl_ticket_get_remote_id (ticket), "large") == 0)
+        large_id = fl_ticket_get_id (ticket);
+      else
+        small_id = fl_ticket_get_id (ticket);
+    }
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 800);
+  view = g_object_new (FL_TYPE_TICKET_VIEW, NULL);
+  fl_ticket_view_set_store (view, store);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* One opening of each to warm caches, then alternate so drift hits both. */
+  open_ticket (view, small_id);
+  open_ticket (view, large_id);
+  for (int r = 0; r < runs; r++)
+    {
+      double ms = open_ticket (view, small_id);
+
+      g_array_append_val (small, ms);
+      ms = open_ticket (view, large_id);
+      g_array_append_val (large, ms);
+    }
+
+  large_ms = median (large);
+  small_ms = median (small);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "command");
+  json_builder_add_string_value (builder, "ticket");
+  json_builder_set_member_name (builder, "messages");
+  json_builder_add_int_value (builder, n_messages);
+  json_builder_set_member_name (builder, "runs");
+  json_builder_add_int_value (builder, runs);
+  json_builder_set_member_name (builder, "open_ms_median");
+  json_builder_add_double_value (builder, large_ms);
+  json_builder_set_member_name (builder, "open_ms_max");
+  json_builder_add_double_value (builder, g_array_index (large, double, large->len - 1));
+  json_builder_set_member_name (builder, "baseline_5_messages_ms_median");
+  json_builder_add_double_value (builder, small_ms);
+  json_builder_set_member_name (builder, "ratio");
+  json_builder_add_double_value (builder, small_ms > 0 ? large_ms / small_ms : 0);
+  json_builder_set_member_name (builder, "target_ms");
+  json_builder_add_int_value (builder, 100);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json = json_to_string (root, TRUE);
+  g_print ("%s\n", json);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&store);
+  g_unlink (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+  g_strfreev (g.filler);
+  g_rand_free (g.rand);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -508,8 +759,11 @@ main (int   argc,
     return cmd_gen (argc - 1, argv + 1);
   if (argc >= 2 && g_strcmp0 (argv[1], "sync") == 0)
     return cmd_sync (argc - 1, argv + 1);
+  if (argc >= 2 && g_strcmp0 (argv[1], "ticket") == 0)
+    return cmd_ticket (argc - 1, argv + 1);
 
   g_printerr ("usage: frontline-bench gen --tickets N --messages M --seed S --data-dir DIR\n"
-              "       frontline-bench sync --url URL --token-env VAR --data-dir DIR\n");
+              "       frontline-bench sync --url URL --token-env VAR --data-dir DIR\n"
+              "       frontline-bench ticket --messages N [--runs R]\n");
   return 2;
 }

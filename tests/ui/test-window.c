@@ -394,6 +394,81 @@ test_draft_survives_restart (Fixture       *f,
   g_assert_true (fl_composer_get_note (composer));
 }
 
+static void
+test_long_conversation (Fixture       *f,
+                        gconstpointer  data)
+{
+  FlStore *store = fl_context_get_store (f->context);
+  FlTicketView *view = fl_window_get_ticket_view (f->window);
+  GListModel *messages = fl_ticket_view_get_messages (view);
+  g_autoptr(GPtrArray) accounts = fl_store_list_accounts (store, NULL);
+  g_autoptr(FlSyncBatch) batch = fl_sync_batch_new ();
+  g_autoptr(FlTicket) ticket = g_object_new (FL_TYPE_TICKET, "remote-id", "long-1",
+                                             "subject", "A long conversation",
+                                             "status", FL_STATUS_OPEN, "created", (gint64) 1700000000,
+                                             "updated", (gint64) 1700000000 + 100 * 60, NULL);
+  FlSyncTicket *sticket = fl_sync_batch_add_ticket (batch, ticket, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlMessage) last = NULL;
+  g_autoptr(FlMessage) first = NULL;
+  gint64 ticket_id = 0;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("long-1-%u", i);
+      g_autofree char *text = g_strdup_printf ("Message number %u", i);
+      g_autoptr(FlMessage) message = g_object_new (FL_TYPE_MESSAGE, "remote-id", id,
+                                                   "kind", FL_MESSAGE_REPLY,
+                                                   "direction", i % 2 ? FL_DIRECTION_OUTBOUND
+                                                                      : FL_DIRECTION_INBOUND,
+                                                   "created", (gint64) 1700000000 + i * 60,
+                                                   "text", text, NULL);
+      fl_sync_ticket_add_message (sticket, message);
+    }
+  g_assert_true (fl_store_apply_batch (store, fl_account_get_id (accounts->pdata[0]), batch, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_ALL);
+    g_autoptr(GArray) ids = NULL;
+
+    fl_query_set_text (query, "long conversation");
+    ids = fl_store_query_ids (store, query, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 1);
+    ticket_id = g_array_index (ids, gint64, 0);
+  }
+
+  /* It opens on its newest messages, oldest of them first... */
+  fl_ticket_view_show (view, ticket_id);
+  WAIT_FOR (fl_ticket_view_get_ticket (view) != NULL &&
+            fl_ticket_get_id (fl_ticket_view_get_ticket (view)) == ticket_id &&
+            g_list_model_get_n_items (messages) > 0, "the long conversation");
+  g_assert_cmpuint (g_list_model_get_n_items (messages), <, 100);
+  last = g_list_model_get_item (messages, g_list_model_get_n_items (messages) - 1);
+  g_assert_cmpstr (fl_message_get_text (last), ==, "Message number 99");
+  {
+    g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "..", "screenshots", NULL);
+    g_autofree char *name = g_strdup_printf ("long-conversation-%s.png", ui_language ());
+    g_autofree char *path = g_build_filename (dir, name, NULL);
+
+    for (guint i = 0; i < 30; i++)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (10000);
+      }
+    g_mkdir_with_parents (dir, 0755);
+    g_assert_true (fl_screenshot_save (GTK_WIDGET (f->window), path, &error));
+    g_assert_no_error (error);
+  }
+
+  /* ...and the rest is one click away, in order. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "ticket.show-earlier", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 100);
+  first = g_list_model_get_item (messages, 0);
+  g_assert_cmpstr (fl_message_get_text (first), ==, "Message number 0");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +498,8 @@ main (int   argc,
   g_test_add ("/window/switch-view-and-search", Fixture, NULL, fixture_setup,
               test_switch_view_and_search, fixture_teardown);
   g_test_add ("/window/compose", Fixture, NULL, fixture_setup, test_compose, fixture_teardown);
+  g_test_add ("/window/long-conversation", Fixture, NULL, fixture_setup, test_long_conversation,
+              fixture_teardown);
   g_test_add ("/window/draft-survives-restart", Fixture, NULL, fixture_setup,
               test_draft_survives_restart, fixture_teardown);
   g_test_add ("/window/direction-and-screenshot", Fixture, NULL, fixture_setup,
