@@ -241,12 +241,13 @@ client_count (Client *c,
 }
 
 static FlOutboxItem *
-client_send (Client       *c,
-             FlTicket     *ticket,
-             FlOutboxKind  kind,
-             const char   *text,
-             const char   *value,
-             FlOutboxState expected)
+client_send_full (Client       *c,
+                  FlTicket     *ticket,
+                  FlOutboxKind  kind,
+                  const char   *text,
+                  const char   *value,
+                  const char   *then_status,
+                  FlOutboxState expected)
 {
   FlOutbox *outbox = fl_context_get_outbox (c->context);
   g_autoptr(GAsyncResult) result = NULL;
@@ -258,6 +259,7 @@ client_send (Client       *c,
                                      "kind", kind,
                                      "text", text,
                                      "value", value,
+                                     "then-status", then_status,
                                      "seen-until", g_get_real_time () / G_USEC_PER_SEC,
                                      NULL);
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
@@ -288,6 +290,17 @@ client_send (Client       *c,
 
   fl_outbox_item_set_state (item, expected);
   return item;
+}
+
+static FlOutboxItem *
+client_send (Client       *c,
+             FlTicket     *ticket,
+             FlOutboxKind  kind,
+             const char   *text,
+             const char   *value,
+             FlOutboxState expected)
+{
+  return client_send_full (c, ticket, kind, text, value, NULL, expected);
 }
 
 static char *
@@ -1021,6 +1034,38 @@ test_kill_while_sending (void)
   proxy_stop (&proxy);
 }
 
+/* The composer's "Send and Set Solved": the reply arrives, then the
+ * ticket is resolved in RT, and the client's copy agrees after a sync. */
+static void
+test_reply_and_solve (void)
+{
+  g_autofree char *dir = scratch_dir ("solve");
+  g_autofree char *id = first_active_ticket ();
+  g_autofree char *reply = g_strdup_printf ("Sorun çözüldü, iyi günler. %" G_GINT64_FORMAT, g_get_real_time ());
+  g_autoptr(FlTicket) ticket = NULL;
+  g_autoptr(FlOutboxItem) item = NULL;
+  g_autofree char *status = NULL;
+  Client c = { 0 };
+
+  client_open (&c, dir, rt_url, agent1_token, TRUE);
+  client_sync (&c);
+  ticket = client_ticket (&c, id);
+  g_assert_nonnull (ticket);
+  g_assert_cmpint (fl_ticket_get_status (ticket), !=, FL_STATUS_SOLVED);
+
+  item = client_send_full (&c, ticket, FL_OUTBOX_REPLY, reply, NULL, "solved", FL_OUTBOX_SENT);
+  g_assert_cmpuint (rt_count_messages (id, reply), ==, 1);
+  status = rt_ticket_field (id, "Status");
+  g_assert_cmpstr (status, ==, "resolved");
+
+  client_sync (&c);
+  g_clear_object (&ticket);
+  ticket = client_ticket (&c, id);
+  g_assert_cmpint (fl_ticket_get_status (ticket), ==, FL_STATUS_SOLVED);
+
+  client_close (&c);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1050,6 +1095,7 @@ main (int   argc,
   g_test_add_func ("/rt/writes-reach-rt", test_writes_reach_rt);
   g_test_add_func ("/rt/stale-reply-guard", test_stale_reply_guard);
   g_test_add_func ("/rt/kill-while-sending", test_kill_while_sending);
+  g_test_add_func ("/rt/reply-and-solve", test_reply_and_solve);
 
   return g_test_run ();
 }
