@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fl-composer.h"
+#include "fl-outbox.h"
 #include "fl-format.h"
 #include "fl-message-row.h"
 #include "fl-sla.h"
@@ -26,6 +27,11 @@ struct _FlTicketView
   GtkWidget     parent_instance;
 
   FlStore      *store;
+  FlContext    *context;
+  /* The agents the assignee menu offers, for the account shown. */
+  GPtrArray    *agents;
+  gint64        agents_account_id;
+  guint         showing : 1;
   FlTicket     *ticket;
   GListStore   *messages;
   /* The older part of a long conversation, not in the list until asked. */
@@ -35,13 +41,13 @@ struct _FlTicketView
 
   GtkStack     *stack;
   GtkLabel     *subject_label;
-  GtkLabel     *status_label;
-  GtkLabel     *priority_label;
+  GtkDropDown  *status_dropdown;
+  GtkDropDown  *priority_dropdown;
   GtkImage     *channel_image;
   GtkLabel     *channel_label;
   GtkLabel     *due_label;
   GtkLabel     *requester_label;
-  GtkLabel     *assignee_label;
+  GtkDropDown  *assignee_dropdown;
   GtkScrolledWindow *scroller;
   GtkListView  *messages_view;
   GtkButton    *earlier_button;
@@ -60,6 +66,104 @@ enum {
 
 static guint signals [N_SIGNALS];
 
+/* The assignee menu: "Unassigned", then the account's agents by name.
+ * A ticket assigned to someone the store does not know yet still shows
+ * that name. */
+static void
+show_assignee (FlTicketView *self,
+               FlTicket     *ticket)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 account_id = fl_ticket_get_account_id (ticket);
+  gint64 assignee_id = fl_ticket_get_assignee_id (ticket);
+  guint selected = 0;
+
+  if (self->agents == NULL || self->agents_account_id != account_id)
+    {
+      g_clear_pointer (&self->agents, g_ptr_array_unref);
+      self->agents = fl_store_list_agents (self->store, account_id, NULL);
+      if (self->agents == NULL)
+        self->agents = g_ptr_array_new_with_free_func (g_object_unref);
+      self->agents_account_id = account_id;
+    }
+
+  gtk_string_list_append (names, C_("assignee", "Unassigned"));
+  for (guint i = 0; i < self->agents->len; i++)
+    {
+      FlAgent *agent = self->agents->pdata[i];
+
+      gtk_string_list_append (names, fl_agent_get_name (agent) ?: fl_agent_get_username (agent));
+      if (fl_agent_get_id (agent) == assignee_id)
+        selected = i + 1;
+    }
+  if (assignee_id != 0 && selected == 0 && fl_ticket_get_assignee (ticket) != NULL)
+    {
+      gtk_string_list_append (names, fl_ticket_get_assignee (ticket));
+      selected = self->agents->len + 1;
+    }
+
+  gtk_drop_down_set_model (self->assignee_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->assignee_dropdown, selected);
+}
+
+/* A change made in the header goes through the outbox like a reply. */
+static void
+queue_change (FlTicketView *self,
+              FlOutboxKind  kind,
+              const char   *value)
+{
+  g_autoptr(FlOutboxItem) item = NULL;
+
+  if (self->showing || self->ticket == NULL || self->context == NULL)
+    return;
+
+  item = g_object_new (FL_TYPE_OUTBOX_ITEM,
+                       "account-id", fl_ticket_get_account_id (self->ticket),
+                       "ticket-id", fl_ticket_get_id (self->ticket),
+                       "remote-ticket-id", fl_ticket_get_remote_id (self->ticket),
+                       "kind", kind,
+                       "value", value,
+                       NULL);
+  fl_outbox_enqueue_async (fl_context_get_outbox (self->context), item, NULL, NULL, NULL);
+}
+
+static void
+on_status_selected_cb (FlTicketView *self)
+{
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+
+  if (status < FL_N_STATUSES && self->ticket && status != fl_ticket_get_status (self->ticket))
+    queue_change (self, FL_OUTBOX_SET_STATUS, fl_status_to_string (status));
+}
+
+static void
+on_priority_selected_cb (FlTicketView *self)
+{
+  guint priority = gtk_drop_down_get_selected (self->priority_dropdown);
+
+  if (priority < FL_N_PRIORITIES && self->ticket && priority != fl_ticket_get_priority (self->ticket))
+    queue_change (self, FL_OUTBOX_SET_PRIORITY, fl_priority_to_string (priority));
+}
+
+static void
+on_assignee_selected_cb (FlTicketView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->assignee_dropdown);
+
+  if (self->showing || self->ticket == NULL || self->agents == NULL)
+    return;
+
+  if (selected == 0 && fl_ticket_get_assignee_id (self->ticket) != 0)
+    queue_change (self, FL_OUTBOX_SET_OWNER, NULL);
+  else if (selected >= 1 && selected <= self->agents->len)
+    {
+      FlAgent *agent = self->agents->pdata[selected - 1];
+
+      if (fl_agent_get_id (agent) != fl_ticket_get_assignee_id (self->ticket))
+        queue_change (self, FL_OUTBOX_SET_OWNER, fl_agent_get_remote_id (agent));
+    }
+}
+
 static void
 show_ticket (FlTicketView *self,
              FlTicket     *ticket)
@@ -72,8 +176,11 @@ show_ticket (FlTicketView *self,
   g_set_object (&self->ticket, ticket);
 
   gtk_label_set_text (self->subject_label, fl_ticket_get_subject (ticket));
-  gtk_label_set_text (self->status_label, fl_status_get_label (status));
-  gtk_label_set_text (self->priority_label, fl_priority_get_label (fl_ticket_get_priority (ticket)));
+  self->showing = TRUE;
+  gtk_drop_down_set_selected (self->status_dropdown, status);
+  gtk_drop_down_set_selected (self->priority_dropdown, fl_ticket_get_priority (ticket));
+  show_assignee (self, ticket);
+  self->showing = FALSE;
   gtk_image_set_from_icon_name (self->channel_image,
                                 fl_channel_get_icon_name (fl_ticket_get_channel (ticket)));
   gtk_label_set_text (self->channel_label, fl_channel_get_label (fl_ticket_get_channel (ticket)));
@@ -84,8 +191,6 @@ show_ticket (FlTicketView *self,
   else
     requester = g_strdup (fl_ticket_get_requester (ticket) ?: email);
   gtk_label_set_text (self->requester_label, requester ?: _("Unknown requester"));
-  gtk_label_set_text (self->assignee_label,
-                      fl_ticket_get_assignee (ticket) ?: C_("assignee", "Unassigned"));
 
   gtk_widget_set_visible (GTK_WIDGET (self->due_label), due != 0);
   if (due != 0)
@@ -324,6 +429,8 @@ fl_ticket_view_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->messages);
   g_clear_pointer (&self->earlier, g_ptr_array_unref);
+  g_clear_pointer (&self->agents, g_ptr_array_unref);
+  g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (fl_ticket_view_parent_class)->finalize (object);
@@ -355,13 +462,13 @@ fl_ticket_view_class_init (FlTicketViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/fl-ticket-view.ui");
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, stack);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, subject_label);
-  gtk_widget_class_bind_template_child (widget_class, FlTicketView, status_label);
-  gtk_widget_class_bind_template_child (widget_class, FlTicketView, priority_label);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, priority_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, channel_image);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, channel_label);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, due_label);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, requester_label);
-  gtk_widget_class_bind_template_child (widget_class, FlTicketView, assignee_label);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, assignee_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, scroller);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, messages_view);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, composer);
@@ -384,6 +491,42 @@ fl_ticket_view_init (FlTicketView *self)
   gtk_list_view_set_factory (self->messages_view, factory);
   gtk_list_view_set_model (self->messages_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->messages)))));
+
+  {
+    g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+    g_autoptr(GtkStringList) priorities = gtk_string_list_new (NULL);
+
+    for (guint i = 0; i < FL_N_STATUSES; i++)
+      gtk_string_list_append (statuses, fl_status_get_label (i));
+    for (guint i = 0; i < FL_N_PRIORITIES; i++)
+      gtk_string_list_append (priorities, fl_priority_get_label (i));
+    gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+    gtk_drop_down_set_model (self->priority_dropdown, G_LIST_MODEL (priorities));
+  }
+
+  g_signal_connect_object (self->status_dropdown, "notify::selected",
+                           G_CALLBACK (on_status_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->priority_dropdown, "notify::selected",
+                           G_CALLBACK (on_priority_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->assignee_dropdown, "notify::selected",
+                           G_CALLBACK (on_assignee_selected_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * fl_ticket_view_set_context:
+ *
+ * Gives the view its store, and the outbox its header changes and its
+ * composer's replies go to.
+ */
+void
+fl_ticket_view_set_context (FlTicketView *self,
+                            FlContext    *context)
+{
+  g_return_if_fail (FL_IS_TICKET_VIEW (self));
+
+  g_set_object (&self->context, context);
+  fl_ticket_view_set_store (self, context ? fl_context_get_store (context) : NULL);
+  fl_composer_set_context (self->composer, context);
 }
 
 void
@@ -424,6 +567,7 @@ fl_ticket_view_show (FlTicketView *self,
     {
       fl_composer_set_ticket (self->composer, NULL, 0);
       g_clear_pointer (&self->earlier, g_ptr_array_unref);
+      g_clear_pointer (&self->agents, g_ptr_array_unref);
       g_list_store_remove_all (self->messages);
       update_earlier_button (self);
     }

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "fl-composer.h"
+#include "fl-context.h"
 #include "fl-store.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,8 @@ G_DECLARE_FINAL_TYPE (FlTicketView, fl_ticket_view, FL, TICKET_VIEW, GtkWidget)
 
 void        fl_ticket_view_set_store    (FlTicketView *self,
                                          FlStore      *store);
+void        fl_ticket_view_set_context  (FlTicketView *self,
+                                         FlContext    *context);
 void        fl_ticket_view_show         (FlTicketView *self,
                                          gint64        ticket_id);
 void        fl_ticket_view_clear        (FlTicketView *self);

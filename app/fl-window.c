@@ -903,8 +903,7 @@ fl_window_show_workspace (FlWindow *self)
   g_return_if_fail (fl_context_get_store (self->context) != NULL);
 
   fl_ticket_list_set_store (self->ticket_list, fl_context_get_store (self->context));
-  fl_ticket_view_set_store (self->ticket_view, fl_context_get_store (self->context));
-  fl_composer_set_context (fl_ticket_view_get_composer (self->ticket_view), self->context);
+  fl_ticket_view_set_context (self->ticket_view, self->context);
   fl_sidebar_set_context (self->sidebar, self->context);
   fl_outbox_button_set_context (self->outbox_button, self->context);
 

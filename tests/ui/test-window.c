@@ -394,6 +394,77 @@ test_draft_survives_restart (Fixture       *f,
   g_assert_true (fl_composer_get_note (composer));
 }
 
+static GtkDropDown *
+find_dropdown (GtkWidget  *root,
+               const char *id)
+{
+  /* The header's menus, by their id in the template. */
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found;
+
+      if (GTK_IS_DROP_DOWN (child))
+        {
+          if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
+            return GTK_DROP_DOWN (child);
+        }
+      if ((found = find_dropdown (child, id)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_header_changes (Fixture       *f,
+                     gconstpointer  data)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  FlTicketView *view = fl_window_get_ticket_view (f->window);
+  FlStore *store = fl_context_get_store (f->context);
+  GtkDropDown *status = find_dropdown (GTK_WIDGET (view), "status_dropdown");
+  GtkDropDown *assignee = find_dropdown (GTK_WIDGET (view), "assignee_dropdown");
+  gint64 ticket_id;
+  guint n_messages;
+  FlStatus before;
+
+  g_assert_nonnull (status);
+  g_assert_nonnull (assignee);
+
+  fl_ticket_list_select (list, 0);
+  ticket_id = fl_ticket_list_get_selected (list);
+  WAIT_FOR (fl_ticket_view_get_ticket (view) != NULL &&
+            fl_ticket_get_id (fl_ticket_view_get_ticket (view)) == ticket_id &&
+            g_list_model_get_n_items (fl_ticket_view_get_messages (view)) > 0, "the ticket");
+  n_messages = g_list_model_get_n_items (fl_ticket_view_get_messages (view));
+  before = fl_ticket_get_status (fl_ticket_view_get_ticket (view));
+  g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, before);
+  g_assert_cmpint (before, !=, FL_STATUS_PENDING);
+
+  /* Choosing Pending goes through the outbox to the demo backend, and
+   * the store, the header and the conversation all follow. */
+  gtk_drop_down_set_selected (status, FL_STATUS_PENDING);
+  WAIT_FOR (({ g_autoptr(FlTicket) t = fl_store_load_ticket (store, ticket_id, NULL);
+               t && fl_ticket_get_status (t) == FL_STATUS_PENDING; }), "the ticket to be pending");
+  WAIT_FOR (g_list_model_get_n_items (fl_ticket_view_get_messages (view)) == n_messages + 1,
+            "the status event");
+  g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, FL_STATUS_PENDING);
+
+  /* Assigning to the last agent in the menu. */
+  {
+    GListModel *names = gtk_drop_down_get_model (assignee);
+    guint last = g_list_model_get_n_items (names) - 1;
+    g_autofree char *name = NULL;
+
+    g_assert_cmpuint (last, >=, 2);
+    if (gtk_drop_down_get_selected (assignee) == last)
+      last--;
+    name = g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (names), last));
+    gtk_drop_down_set_selected (assignee, last);
+    WAIT_FOR (({ g_autoptr(FlTicket) t = fl_store_load_ticket (store, ticket_id, NULL);
+                 t && g_strcmp0 (fl_ticket_get_assignee (t), name) == 0; }), "the new assignee");
+  }
+}
+
 static void
 test_long_conversation (Fixture       *f,
                         gconstpointer  data)
@@ -498,6 +569,8 @@ main (int   argc,
   g_test_add ("/window/switch-view-and-search", Fixture, NULL, fixture_setup,
               test_switch_view_and_search, fixture_teardown);
   g_test_add ("/window/compose", Fixture, NULL, fixture_setup, test_compose, fixture_teardown);
+  g_test_add ("/window/header-changes", Fixture, NULL, fixture_setup, test_header_changes,
+              fixture_teardown);
   g_test_add ("/window/long-conversation", Fixture, NULL, fixture_setup, test_long_conversation,
               fixture_teardown);
   g_test_add ("/window/draft-survives-restart", Fixture, NULL, fixture_setup,
