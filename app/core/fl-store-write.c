@@ -48,6 +48,8 @@ step_id (FlDb          *db,
   return id;
 }
 
+/* Everything a backend hands over is stored as valid UTF-8, so no label
+ * or index ever sees broken bytes from a server. */
 static void
 bind_text (sqlite3_stmt *stmt,
            int           col,
@@ -55,8 +57,10 @@ bind_text (sqlite3_stmt *stmt,
 {
   if (text == NULL)
     sqlite3_bind_null (stmt, col);
-  else
+  else if (g_utf8_validate (text, -1, NULL))
     sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_text (stmt, col, fl_text_make_valid (text, -1), -1, g_free);
 }
 
 static char *

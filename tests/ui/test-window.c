@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "fl-context.h"
 #include "fl-screenshot.h"
@@ -465,6 +466,95 @@ test_header_changes (Fixture       *f,
   }
 }
 
+/* Counts the labels under @root that show @needle, and fails if any of
+ * them would read it as Pango markup. */
+static guint
+count_plain_labels (GtkWidget  *root,
+                    const char *needle)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), needle))
+    {
+      g_assert_false (gtk_label_get_use_markup (GTK_LABEL (root)));
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_plain_labels (child, needle);
+  return n;
+}
+
+static void
+test_markup_injection (Fixture       *f,
+                       gconstpointer  data)
+{
+  FlStore *store = fl_context_get_store (f->context);
+  FlTicketView *view = fl_window_get_ticket_view (f->window);
+  g_autoptr(GPtrArray) accounts = fl_store_list_accounts (store, NULL);
+  g_autoptr(FlSyncBatch) batch = fl_sync_batch_new ();
+  const char *subject = "<span foreground=\"red\">Refund Qzvx</span> & <b>now \xff\xfe</b>";
+  const char *body = "Hi <b>team</b> & <span foreground=\"red\">x</span> </i> &amp; \xc3\x28 end";
+  const char *emails[] = { "eve@customer.test", NULL };
+  g_autoptr(FlCustomer) customer = g_object_new (FL_TYPE_CUSTOMER, "remote-id", "eve-1",
+                                                 "name", "<i>Eve</i> & Co", "emails", emails, NULL);
+  g_autoptr(FlTicket) ticket = g_object_new (FL_TYPE_TICKET, "remote-id", "markup-1",
+                                             "subject", subject, "status", FL_STATUS_OPEN,
+                                             "created", g_get_real_time () / G_USEC_PER_SEC - 60,
+                                             "updated", g_get_real_time () / G_USEC_PER_SEC, NULL);
+  g_autoptr(FlMessage) message = g_object_new (FL_TYPE_MESSAGE, "remote-id", "markup-1-0",
+                                               "kind", FL_MESSAGE_REPLY,
+                                               "direction", FL_DIRECTION_INBOUND,
+                                               "author", "<i>Eve</i> & Co",
+                                               "created", g_get_real_time () / G_USEC_PER_SEC - 60,
+                                               "text", body, NULL);
+  g_autofree char *valid_body = g_utf8_make_valid (body, -1);
+  g_autoptr(GError) error = NULL;
+  FlSyncTicket *sticket;
+  gint64 ticket_id;
+  FlMessage *shown;
+
+  fl_sync_batch_add_customer (batch, customer);
+  sticket = fl_sync_batch_add_ticket (batch, ticket, "eve-1", NULL);
+  fl_sync_ticket_add_message (sticket, message);
+  g_assert_true (fl_store_apply_batch (store, fl_account_get_id (accounts->pdata[0]), batch, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_ALL);
+    g_autoptr(GArray) ids = NULL;
+
+    fl_query_set_text (query, "Qzvx");
+    ids = fl_store_query_ids (store, query, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 1);
+    ticket_id = g_array_index (ids, gint64, 0);
+  }
+
+  /* The newest ticket heads the list: select it like an agent would, so
+   * the row, the header, the window title and the conversation all show
+   * it. Broken bytes arrive as U+FFFD; markup arrives as text. */
+  fl_ticket_list_select (fl_window_get_ticket_list (f->window), 0);
+  fl_ticket_view_show (view, ticket_id);
+  WAIT_FOR (fl_ticket_view_get_ticket (view) != NULL &&
+            fl_ticket_get_id (fl_ticket_view_get_ticket (view)) == ticket_id &&
+            g_list_model_get_n_items (fl_ticket_view_get_messages (view)) == 1, "the ticket");
+  for (guint i = 0; i < 30; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+
+  g_assert_true (g_utf8_validate (fl_ticket_get_subject (fl_ticket_view_get_ticket (view)), -1, NULL));
+  shown = g_list_model_get_item (fl_ticket_view_get_messages (view), 0);
+  g_assert_cmpstr (fl_message_get_text (shown), ==, valid_body);
+  g_object_unref (shown);
+
+  g_assert_cmpuint (count_plain_labels (GTK_WIDGET (f->window), "<span foreground=\"red\">Refund"), >=, 1);
+  g_assert_cmpuint (count_plain_labels (GTK_WIDGET (f->window), "<i>Eve</i> &amp;"), ==, 0);
+  g_assert_cmpuint (count_plain_labels (GTK_WIDGET (f->window), "<i>Eve</i> & Co"), >=, 2);
+  g_assert_cmpuint (count_plain_labels (GTK_WIDGET (f->window), "<b>team</b>"), ==, 1);
+}
+
 static void
 test_long_conversation (Fixture       *f,
                         gconstpointer  data)
@@ -570,6 +660,8 @@ main (int   argc,
               test_switch_view_and_search, fixture_teardown);
   g_test_add ("/window/compose", Fixture, NULL, fixture_setup, test_compose, fixture_teardown);
   g_test_add ("/window/header-changes", Fixture, NULL, fixture_setup, test_header_changes,
+              fixture_teardown);
+  g_test_add ("/window/markup-injection", Fixture, NULL, fixture_setup, test_markup_injection,
               fixture_teardown);
   g_test_add ("/window/long-conversation", Fixture, NULL, fixture_setup, test_long_conversation,
               fixture_teardown);
