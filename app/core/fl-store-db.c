@@ -45,6 +45,26 @@ sql_identity (sqlite3_context  *ctx,
   sqlite3_result_text (ctx, fl_text_identity (text), -1, g_free);
 }
 
+/**
+ * fl_db_bind_text:
+ * @text: (nullable): bound as NULL when %NULL
+ *
+ * Binds text to a statement parameter. Everything written to the store is
+ * valid UTF-8, so no label or index ever sees broken bytes from a server.
+ */
+void
+fl_db_bind_text (sqlite3_stmt *stmt,
+                 int           col,
+                 const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, col);
+  else if (g_utf8_validate (text, -1, NULL))
+    sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_text (stmt, col, fl_text_make_valid (text, -1), -1, g_free);
+}
+
 void
 fl_db_set_error (FlDb        *db,
                  GError     **error,

@@ -50,7 +50,7 @@ save_cb (FlStore  *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, draft->ticket_id);
-  sqlite3_bind_text (stmt, 2, draft->text ? draft->text : "", -1, SQLITE_TRANSIENT);
+  fl_db_bind_text (stmt, 2, draft->text ? draft->text : "");
   sqlite3_bind_int (stmt, 3, draft->note);
   sqlite3_bind_int64 (stmt, 4, draft->revision);
   rc = sqlite3_step (stmt);

@@ -14,17 +14,6 @@
 #include "fl-store-private.h"
 #include "fl-text.h"
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           col,
-           const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, col);
-  else
-    sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
-}
-
 static gboolean
 add_cb (FlStore  *self,
         FlDb     *db,
@@ -47,14 +36,14 @@ add_cb (FlStore  *self,
   sqlite3_bind_int64 (stmt, 1, fl_outbox_item_get_account_id (item));
   if (fl_outbox_item_get_ticket_id (item) != 0)
     sqlite3_bind_int64 (stmt, 2, fl_outbox_item_get_ticket_id (item));
-  bind_text (stmt, 3, fl_outbox_item_get_remote_ticket_id (item));
+  fl_db_bind_text (stmt, 3, fl_outbox_item_get_remote_ticket_id (item));
   sqlite3_bind_int (stmt, 4, fl_outbox_item_get_kind (item));
   sqlite3_bind_int (stmt, 5, fl_outbox_item_get_state (item));
-  bind_text (stmt, 6, fl_outbox_item_get_text (item));
-  bind_text (stmt, 7, fl_outbox_item_get_value (item));
-  bind_text (stmt, 8, fl_outbox_item_get_field (item));
-  bind_text (stmt, 9, fl_outbox_item_get_then_status (item));
-  bind_text (stmt, 10, fl_outbox_item_get_marker (item));
+  fl_db_bind_text (stmt, 6, fl_outbox_item_get_text (item));
+  fl_db_bind_text (stmt, 7, fl_outbox_item_get_value (item));
+  fl_db_bind_text (stmt, 8, fl_outbox_item_get_field (item));
+  fl_db_bind_text (stmt, 9, fl_outbox_item_get_then_status (item));
+  fl_db_bind_text (stmt, 10, fl_outbox_item_get_marker (item));
   sqlite3_bind_int64 (stmt, 11, fl_outbox_item_get_not_before (item));
   sqlite3_bind_int64 (stmt, 12, fl_outbox_item_get_seen_until (item));
   sqlite3_bind_int (stmt, 13, fl_outbox_item_get_force (item));
@@ -62,7 +51,7 @@ add_cb (FlStore  *self,
   if (fl_outbox_item_get_attachments (item) != NULL)
     {
       g_autofree char *joined = g_strjoinv ("\n", (char **) fl_outbox_item_get_attachments (item));
-      bind_text (stmt, 15, joined);
+      fl_db_bind_text (stmt, 15, joined);
     }
 
   rc = sqlite3_step (stmt);
@@ -134,8 +123,8 @@ update_cb (FlStore  *self,
   sqlite3_bind_int64 (stmt, 4, fl_outbox_item_get_not_before (item));
   sqlite3_bind_int (stmt, 5, fl_outbox_item_get_force (item));
   sqlite3_bind_int (stmt, 6, fl_outbox_item_get_outcome_unknown (item));
-  bind_text (stmt, 7, fl_outbox_item_get_last_error (item));
-  bind_text (stmt, 8, fl_outbox_item_get_text (item));
+  fl_db_bind_text (stmt, 7, fl_outbox_item_get_last_error (item));
+  fl_db_bind_text (stmt, 8, fl_outbox_item_get_text (item));
   sqlite3_bind_int64 (stmt, 9, g_get_real_time () / G_USEC_PER_SEC);
 
   rc = sqlite3_step (stmt);
@@ -263,10 +252,10 @@ exec_item (FlDb          *db,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, fl_outbox_item_get_ticket_id (item));
-  bind_text (stmt, 2, text);
+  fl_db_bind_text (stmt, 2, text);
   sqlite3_bind_int64 (stmt, 3, now);
   sqlite3_bind_int64 (stmt, 4, fl_outbox_item_get_account_id (item));
-  bind_text (stmt, 5, fl_outbox_item_get_marker (item));
+  fl_db_bind_text (stmt, 5, fl_outbox_item_get_marker (item));
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
 
@@ -303,10 +292,10 @@ add_local_attachments (FlDb          *db,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, fl_outbox_item_get_ticket_id (item));
-      bind_text (stmt, 2, fl_outbox_item_get_marker (item));
-      bind_text (stmt, 3, remote);
-      bind_text (stmt, 4, name);
-      bind_text (stmt, 5, mime ? mime : "application/octet-stream");
+      fl_db_bind_text (stmt, 2, fl_outbox_item_get_marker (item));
+      fl_db_bind_text (stmt, 3, remote);
+      fl_db_bind_text (stmt, 4, name);
+      fl_db_bind_text (stmt, 5, mime ? mime : "application/octet-stream");
       sqlite3_bind_int64 (stmt, 6, g_stat (paths[i], &st) == 0 ? st.st_size : 0);
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
@@ -346,9 +335,9 @@ add_event (FlDb          *db,
       return FALSE;
     }
   sqlite3_bind_int64 (stmt, 1, fl_outbox_item_get_ticket_id (item));
-  bind_text (stmt, 2, new_value);
+  fl_db_bind_text (stmt, 2, new_value);
   sqlite3_bind_int64 (stmt, 3, now);
-  bind_text (stmt, 5, fl_outbox_item_get_marker (item));
+  fl_db_bind_text (stmt, 5, fl_outbox_item_get_marker (item));
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
 
@@ -466,13 +455,13 @@ apply_local_cb (FlStore  *self,
         if (!(stmt = fl_db_prepare (db, message_sql, error)))
           return FALSE;
         sqlite3_bind_int64 (stmt, 1, ticket_id);
-        bind_text (stmt, 2, fl_outbox_item_get_text (item));
+        fl_db_bind_text (stmt, 2, fl_outbox_item_get_text (item));
         sqlite3_bind_int64 (stmt, 3, now);
         sqlite3_bind_int64 (stmt, 4, fl_outbox_item_get_account_id (item));
-        bind_text (stmt, 5, fl_outbox_item_get_marker (item));
+        fl_db_bind_text (stmt, 5, fl_outbox_item_get_marker (item));
         sqlite3_bind_int (stmt, 6, kind);
-        bind_text (stmt, 7, la->author);
-        bind_text (stmt, 8, la->author_email);
+        fl_db_bind_text (stmt, 7, la->author);
+        fl_db_bind_text (stmt, 8, la->author_email);
         if (sqlite3_step (stmt) != SQLITE_DONE)
           {
             sqlite3_reset (stmt);
@@ -484,7 +473,7 @@ apply_local_cb (FlStore  *self,
         if (!(stmt = fl_db_prepare (db, touch_sql, error)))
           return FALSE;
         sqlite3_bind_int64 (stmt, 1, ticket_id);
-        bind_text (stmt, 2, snippet);
+        fl_db_bind_text (stmt, 2, snippet);
         sqlite3_bind_int64 (stmt, 3, now);
         sqlite3_bind_int (stmt, 6, kind);
         ok = sqlite3_step (stmt) == SQLITE_DONE;

@@ -29,6 +29,9 @@ sqlite3_stmt *fl_db_prepare            (FlDb         *db,
 gboolean      fl_db_exec               (FlDb         *db,
                                         const char   *sql,
                                         GError      **error);
+void          fl_db_bind_text          (sqlite3_stmt *stmt,
+                                        int           col,
+                                        const char   *text);
 void          fl_db_set_error          (FlDb         *db,
                                         GError      **error,
                                         const char   *what);

@@ -48,21 +48,6 @@ step_id (FlDb          *db,
   return id;
 }
 
-/* Everything a backend hands over is stored as valid UTF-8, so no label
- * or index ever sees broken bytes from a server. */
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           col,
-           const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, col);
-  else if (g_utf8_validate (text, -1, NULL))
-    sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_text (stmt, col, fl_text_make_valid (text, -1), -1, g_free);
-}
-
 static char *
 join_strv (const char * const *strv)
 {
@@ -113,7 +98,7 @@ resolve (FlDb        *db,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, account_id);
-  bind_text (stmt, 2, remote_id);
+  fl_db_bind_text (stmt, 2, remote_id);
   return step_id (db, stmt, NULL);
 }
 
@@ -141,10 +126,10 @@ write_agents (FlDb         *db,
         return FALSE;
 
       sqlite3_bind_int64 (stmt, 1, account_id);
-      bind_text (stmt, 2, fl_agent_get_remote_id (agent));
-      bind_text (stmt, 3, fl_agent_get_username (agent));
-      bind_text (stmt, 4, fl_agent_get_name (agent));
-      bind_text (stmt, 5, fl_agent_get_email (agent));
+      fl_db_bind_text (stmt, 2, fl_agent_get_remote_id (agent));
+      fl_db_bind_text (stmt, 3, fl_agent_get_username (agent));
+      fl_db_bind_text (stmt, 4, fl_agent_get_name (agent));
+      fl_db_bind_text (stmt, 5, fl_agent_get_email (agent));
       if (!(id = step_id (db, stmt, error)))
         return FALSE;
 
@@ -176,7 +161,7 @@ write_identities (FlDb                *db,
 
       if (!(stmt = fl_db_prepare (db, sql, error)))
         return FALSE;
-      bind_text (stmt, 1, identity);
+      fl_db_bind_text (stmt, 1, identity);
       sqlite3_bind_int64 (stmt, 2, customer_id);
       if (!step_done (db, stmt, error))
         return FALSE;
@@ -217,15 +202,15 @@ write_customers (FlDb        *db,
         return FALSE;
 
       sqlite3_bind_int64 (stmt, 1, account_id);
-      bind_text (stmt, 2, fl_customer_get_remote_id (customer));
-      bind_text (stmt, 3, fl_customer_get_name (customer));
-      bind_text (stmt, 4, emails);
-      bind_text (stmt, 5, phones);
-      bind_text (stmt, 6, fl_customer_get_organisation (customer));
-      bind_text (stmt, 7, fl_customer_get_language (customer));
-      bind_text (stmt, 8, fl_customer_get_timezone (customer));
+      fl_db_bind_text (stmt, 2, fl_customer_get_remote_id (customer));
+      fl_db_bind_text (stmt, 3, fl_customer_get_name (customer));
+      fl_db_bind_text (stmt, 4, emails);
+      fl_db_bind_text (stmt, 5, phones);
+      fl_db_bind_text (stmt, 6, fl_customer_get_organisation (customer));
+      fl_db_bind_text (stmt, 7, fl_customer_get_language (customer));
+      fl_db_bind_text (stmt, 8, fl_customer_get_timezone (customer));
       sqlite3_bind_int64 (stmt, 9, fl_customer_get_since (customer));
-      bind_text (stmt, 10, fields);
+      fl_db_bind_text (stmt, 10, fields);
       if (!(id = step_id (db, stmt, error)))
         return FALSE;
 
@@ -282,9 +267,9 @@ write_attachments (FlDb       *db,
       if (!(stmt = fl_db_prepare (db, sql, error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, message_id);
-      bind_text (stmt, 2, fl_attachment_get_remote_id (attachment));
-      bind_text (stmt, 3, fl_attachment_get_name (attachment));
-      bind_text (stmt, 4, fl_attachment_get_mime_type (attachment));
+      fl_db_bind_text (stmt, 2, fl_attachment_get_remote_id (attachment));
+      fl_db_bind_text (stmt, 3, fl_attachment_get_name (attachment));
+      fl_db_bind_text (stmt, 4, fl_attachment_get_mime_type (attachment));
       sqlite3_bind_int64 (stmt, 5, fl_attachment_get_size (attachment));
       if (!step_done (db, stmt, error))
         return FALSE;
@@ -321,7 +306,7 @@ write_mentions (FlDb        *db,
       sqlite3_bind_int64 (stmt, 1, ticket_id);
       sqlite3_bind_int64 (stmt, 2, message_id);
       sqlite3_bind_int64 (stmt, 3, account_id);
-      bind_text (stmt, 4, names->pdata[i]);
+      fl_db_bind_text (stmt, 4, names->pdata[i]);
       if (!step_done (db, stmt, error))
         return FALSE;
     }
@@ -362,17 +347,17 @@ write_messages (FlDb          *db,
       if (!(stmt = fl_db_prepare (db, sql, error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, ticket_id);
-      bind_text (stmt, 2, fl_message_get_remote_id (message));
+      fl_db_bind_text (stmt, 2, fl_message_get_remote_id (message));
       sqlite3_bind_int (stmt, 3, fl_message_get_kind (message));
       sqlite3_bind_int (stmt, 4, fl_message_get_direction (message));
-      bind_text (stmt, 5, fl_message_get_author (message));
-      bind_text (stmt, 6, fl_message_get_author_email (message));
+      fl_db_bind_text (stmt, 5, fl_message_get_author (message));
+      fl_db_bind_text (stmt, 6, fl_message_get_author_email (message));
       sqlite3_bind_int64 (stmt, 7, fl_message_get_created (message));
-      bind_text (stmt, 8, text);
-      bind_text (stmt, 9, fl_message_get_html (message));
-      bind_text (stmt, 10, fl_message_get_event_field (message));
-      bind_text (stmt, 11, fl_message_get_event_old (message));
-      bind_text (stmt, 12, fl_message_get_event_new (message));
+      fl_db_bind_text (stmt, 8, text);
+      fl_db_bind_text (stmt, 9, fl_message_get_html (message));
+      fl_db_bind_text (stmt, 10, fl_message_get_event_field (message));
+      fl_db_bind_text (stmt, 11, fl_message_get_event_old (message));
+      fl_db_bind_text (stmt, 12, fl_message_get_event_new (message));
       if (!(id = step_id (db, stmt, error)))
         return FALSE;
 
@@ -500,7 +485,7 @@ write_derived (FlDb        *db,
   if (!(stmt = fl_db_prepare (db, snippet_sql, error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, ticket_id);
-  bind_text (stmt, 2, snippet);
+  fl_db_bind_text (stmt, 2, snippet);
   if (!step_done (db, stmt, error))
     return FALSE;
 
@@ -564,8 +549,8 @@ write_tickets (FlDb        *db,
         return FALSE;
 
       sqlite3_bind_int64 (stmt, 1, account_id);
-      bind_text (stmt, 2, fl_ticket_get_remote_id (ticket));
-      bind_text (stmt, 3, fl_ticket_get_subject (ticket) ?: "");
+      fl_db_bind_text (stmt, 2, fl_ticket_get_remote_id (ticket));
+      fl_db_bind_text (stmt, 3, fl_ticket_get_subject (ticket) ?: "");
       sqlite3_bind_int (stmt, 4, fl_ticket_get_status (ticket));
       sqlite3_bind_int (stmt, 5, fl_ticket_get_priority (ticket));
       sqlite3_bind_int (stmt, 6, fl_ticket_get_channel (ticket));
@@ -579,12 +564,12 @@ write_tickets (FlDb        *db,
       sqlite3_bind_int64 (stmt, 12, fl_ticket_get_due_first_response (ticket));
       sqlite3_bind_int64 (stmt, 13, fl_ticket_get_due_resolution (ticket));
       sqlite3_bind_int (stmt, 14, fl_ticket_get_unread (ticket));
-      bind_text (stmt, 15, fl_ticket_get_snippet (ticket));
+      fl_db_bind_text (stmt, 15, fl_ticket_get_snippet (ticket));
       sqlite3_bind_int (stmt, 16, fl_ticket_is_open (ticket));
       sqlite3_bind_int64 (stmt, 17, compute_due_at (ticket));
       sqlite3_bind_int (stmt, 18, fl_ticket_get_csat (ticket));
       sqlite3_bind_int (stmt, 19, fl_ticket_get_ces (ticket));
-      bind_text (stmt, 20, tags);
+      fl_db_bind_text (stmt, 20, tags);
       if (!(id = step_id (db, stmt, error)))
         return FALSE;
 
@@ -639,7 +624,7 @@ fl_store_write_batch (FlDb         *db,
       if (!(stmt = fl_db_prepare (db, me_sql, error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, account_id);
-      bind_text (stmt, 2, fl_sync_batch_get_me (batch));
+      fl_db_bind_text (stmt, 2, fl_sync_batch_get_me (batch));
       if (!step_done (db, stmt, error))
         return FALSE;
     }
@@ -651,7 +636,7 @@ fl_store_write_batch (FlDb         *db,
   if (!(stmt = fl_db_prepare (db, cursor_sql, error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, account_id);
-  bind_text (stmt, 2, fl_sync_batch_get_cursor (batch));
+  fl_db_bind_text (stmt, 2, fl_sync_batch_get_cursor (batch));
   if (!step_done (db, stmt, error))
     return FALSE;
 
