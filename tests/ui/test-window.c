@@ -62,6 +62,46 @@ ui_language (void)
   return lang && *lang ? lang : "en";
 }
 
+/* Opens a context on the fixture's data folder, as the app does. */
+static void
+open_context (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+
+  f->context = fl_context_new (f->dir);
+  fl_context_load_async (f->context, NULL, done_cb, &result);
+  WAIT_FOR (result != NULL, "the store to open");
+  g_assert_true (fl_context_load_finish (f->context, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+}
+
+/* Shows a window on the context and waits for its first tickets. */
+static void
+open_window (Fixture *f)
+{
+  f->window = fl_window_new (NULL, f->context);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  fl_window_show_workspace (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)), "the window to map");
+  WAIT_FOR (fl_ticket_list_get_n_items (fl_window_get_ticket_list (f->window)) > 0,
+            "the inbox to fill");
+}
+
+/* Waits until the ticket view shows @ticket_id with its conversation. */
+static void
+wait_for_conversation (Fixture *f,
+                       gint64   ticket_id)
+{
+  FlTicketView *view = fl_window_get_ticket_view (f->window);
+
+  WAIT_FOR (fl_ticket_view_get_ticket (view) != NULL &&
+            fl_ticket_get_id (fl_ticket_view_get_ticket (view)) == ticket_id &&
+            g_list_model_get_n_items (fl_ticket_view_get_messages (view)) > 0, "the conversation");
+}
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -71,13 +111,7 @@ fixture_setup (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("fl-ui-XXXXXX", &error);
   g_assert_no_error (error);
-  f->context = fl_context_new (f->dir);
-
-  fl_context_load_async (f->context, NULL, done_cb, &result);
-  WAIT_FOR (result != NULL, "the store to open");
-  g_assert_true (fl_context_load_finish (f->context, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  open_context (f);
 
   /* The demo comes from the application's own resources. */
   fl_context_add_demo_async (f->context, NULL, done_cb, &result);
@@ -86,13 +120,7 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  f->window = fl_window_new (NULL, f->context);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  fl_window_show_workspace (f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)), "the window to map");
-  WAIT_FOR (fl_ticket_list_get_n_items (fl_window_get_ticket_list (f->window)) > 0,
-            "the inbox to fill");
+  open_window (f);
 }
 
 static void
@@ -242,27 +270,17 @@ on_sent_cb (FlComposer    *composer,
   g_set_object (out, item);
 }
 
-static char *
-item_state (Fixture      *f,
-            FlOutboxItem *item)
+/* The state the store holds for @item, or -1 if it holds none. */
+static int
+outbox_state (Fixture      *f,
+              FlOutboxItem *item)
 {
   g_autoptr(GPtrArray) items = fl_store_outbox_list (fl_context_get_store (f->context), FALSE, NULL);
 
   for (guint i = 0; items && i < items->len; i++)
     if (fl_outbox_item_get_id (items->pdata[i]) == fl_outbox_item_get_id (item))
-      return g_strdup_printf ("%d", fl_outbox_item_get_state (items->pdata[i]));
-  return g_strdup ("missing");
-}
-
-static gboolean
-state_is (Fixture       *f,
-          FlOutboxItem  *item,
-          FlOutboxState  state)
-{
-  g_autofree char *got = item_state (f, item);
-  g_autofree char *want = g_strdup_printf ("%d", state);
-
-  return g_str_equal (got, want);
+      return fl_outbox_item_get_state (items->pdata[i]);
+  return -1;
 }
 
 static void
@@ -284,9 +302,7 @@ test_compose (Fixture       *f,
   WAIT_FOR (fl_ticket_list_get_n_items (list) > 1, "two tickets");
   fl_ticket_list_select (list, 0);
   first_id = fl_ticket_list_get_selected (list);
-  WAIT_FOR (fl_ticket_view_get_ticket (view) != NULL &&
-            fl_ticket_get_id (fl_ticket_view_get_ticket (view)) == first_id &&
-            g_list_model_get_n_items (messages) > 0, "the conversation");
+  wait_for_conversation (f, first_id);
   n_messages = g_list_model_get_n_items (messages);
 
   /* Blank text is nothing to send. */
@@ -304,7 +320,7 @@ test_compose (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-send", NULL));
   WAIT_FOR (({ g_autofree char *t = fl_composer_get_text (composer); g_str_equal (t, reply); }),
             "the undone reply to come back");
-  g_assert_true (state_is (f, sent, FL_OUTBOX_DISCARDED));
+  g_assert_true (outbox_state (f, sent) == FL_OUTBOX_DISCARDED);
 
   /* What is written on one ticket stays with it while the agent looks
    * at another. */
@@ -326,14 +342,14 @@ test_compose (Fixture       *f,
   g_assert_true (fl_composer_send (composer, NULL));
   WAIT_FOR (sent != NULL, "the note to be queued");
   g_assert_cmpint (fl_outbox_item_get_kind (sent), ==, FL_OUTBOX_NOTE);
-  WAIT_FOR (state_is (f, sent, FL_OUTBOX_SENT), "the note to be sent");
+  WAIT_FOR (outbox_state (f, sent) == FL_OUTBOX_SENT, "the note to be sent");
 
   /* Too late now: Undo must not pretend to take it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-send", NULL));
   WAIT_FOR (g_list_model_get_n_items (messages) == n_messages + 1, "the note in the conversation");
   for (guint i = 0; i < 50; i++)
     g_main_context_iteration (NULL, FALSE);
-  g_assert_true (state_is (f, sent, FL_OUTBOX_SENT));
+  g_assert_true (outbox_state (f, sent) == FL_OUTBOX_SENT);
   g_assert_cmpstr (({ g_autofree char *t = fl_composer_get_text (composer); t[0] ? "text" : ""; }), ==, "");
 
   last = g_list_model_get_item (messages, n_messages);
@@ -349,16 +365,11 @@ test_draft_survives_restart (Fixture       *f,
   FlTicketList *list = fl_window_get_ticket_list (f->window);
   FlComposer *composer = fl_ticket_view_get_composer (fl_window_get_ticket_view (f->window));
   const char *draft = "Merhaba, iade kodunuz: RMA-2231. سلام";
-  g_autoptr(GError) error = NULL;
-  GAsyncResult *result = NULL;
   gint64 ticket_id;
 
   fl_ticket_list_select (list, 2);
   ticket_id = fl_ticket_list_get_selected (list);
-  WAIT_FOR (fl_ticket_view_get_ticket (fl_window_get_ticket_view (f->window)) != NULL &&
-            fl_ticket_get_id (fl_ticket_view_get_ticket (fl_window_get_ticket_view (f->window))) == ticket_id &&
-            g_list_model_get_n_items (fl_ticket_view_get_messages (fl_window_get_ticket_view (f->window))) > 0,
-            "the ticket");
+  wait_for_conversation (f, ticket_id);
 
   /* Typing is saved on its own, without sending or switching. */
   fl_composer_set_note (composer, TRUE);
@@ -372,20 +383,10 @@ test_draft_survives_restart (Fixture       *f,
     ;
   g_clear_object (&f->context);
 
-  f->context = fl_context_new (f->dir);
-  fl_context_load_async (f->context, NULL, done_cb, &result);
-  WAIT_FOR (result != NULL, "the store to open again");
-  g_assert_true (fl_context_load_finish (f->context, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
-
-  f->window = fl_window_new (NULL, f->context);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  fl_window_show_workspace (f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
+  open_context (f);
+  open_window (f);
   list = fl_window_get_ticket_list (f->window);
   composer = fl_ticket_view_get_composer (fl_window_get_ticket_view (f->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)), "the window to map again");
   WAIT_FOR (fl_ticket_list_get_n_items (list) > 2, "the inbox again");
 
   fl_ticket_list_select (list, 2);
@@ -433,9 +434,7 @@ test_header_changes (Fixture       *f,
 
   fl_ticket_list_select (list, 0);
   ticket_id = fl_ticket_list_get_selected (list);
-  WAIT_FOR (fl_ticket_view_get_ticket (view) != NULL &&
-            fl_ticket_get_id (fl_ticket_view_get_ticket (view)) == ticket_id &&
-            g_list_model_get_n_items (fl_ticket_view_get_messages (view)) > 0, "the ticket");
+  wait_for_conversation (f, ticket_id);
   n_messages = g_list_model_get_n_items (fl_ticket_view_get_messages (view));
   before = fl_ticket_get_status (fl_ticket_view_get_ticket (view));
   g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, before);
@@ -602,9 +601,7 @@ test_long_conversation (Fixture       *f,
 
   /* It opens on its newest messages, oldest of them first... */
   fl_ticket_view_show (view, ticket_id);
-  WAIT_FOR (fl_ticket_view_get_ticket (view) != NULL &&
-            fl_ticket_get_id (fl_ticket_view_get_ticket (view)) == ticket_id &&
-            g_list_model_get_n_items (messages) > 0, "the long conversation");
+  wait_for_conversation (f, ticket_id);
   g_assert_cmpuint (g_list_model_get_n_items (messages), <, 100);
   last = g_list_model_get_item (messages, g_list_model_get_n_items (messages) - 1);
   g_assert_cmpstr (fl_message_get_text (last), ==, "Message number 99");
