@@ -73,33 +73,54 @@ enum {
 static guint signals [N_SIGNALS];
 
 static void
+cache_draft (FlComposer *self,
+             gint64      ticket_id,
+             const char *text,
+             gboolean    note)
+{
+  CachedDraft *draft = g_new0 (CachedDraft, 1);
+
+  draft->text = g_strdup (text);
+  draft->note = note;
+  g_hash_table_insert (self->drafts, g_memdup2 (&ticket_id, sizeof ticket_id), draft);
+}
+
+/* Keeps a draft in the cache and writes it to the store. The revision
+ * orders saves that finish out of order. Waiting is only for the last
+ * save as the window goes away. */
+static void
+remember_draft (FlComposer *self,
+                gint64      ticket_id,
+                const char *text,
+                gboolean    note,
+                gboolean    wait)
+{
+  cache_draft (self, ticket_id, text, note);
+
+  if (self->context == NULL)
+    return;
+  if (wait)
+    fl_store_save_draft (fl_context_get_store (self->context), ticket_id, text, note,
+                         g_get_real_time (), NULL);
+  else
+    fl_store_save_draft_async (fl_context_get_store (self->context), ticket_id, text, note,
+                               g_get_real_time (), NULL, NULL);
+}
+
+static void
 save_draft_now (FlComposer *self,
                 gboolean    wait)
 {
   g_autofree char *text = NULL;
-  CachedDraft *draft;
-  gint64 ticket_id;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
 
   if (self->ticket == NULL || self->context == NULL)
     return;
 
-  ticket_id = fl_ticket_get_id (self->ticket);
   text = fl_composer_get_text (self);
-  draft = g_new0 (CachedDraft, 1);
-  draft->text = g_strdup (text);
-  draft->note = gtk_toggle_button_get_active (self->note_button);
-  g_hash_table_insert (self->drafts, g_memdup2 (&ticket_id, sizeof ticket_id), draft);
-
-  /* The revision orders saves that finish out of order. Waiting is only
-   * for the last save as the window goes away. */
-  if (wait)
-    fl_store_save_draft (fl_context_get_store (self->context), ticket_id, text, draft->note,
-                         g_get_real_time (), NULL);
-  else
-    fl_store_save_draft_async (fl_context_get_store (self->context), ticket_id, text, draft->note,
-                               g_get_real_time (), NULL, NULL);
+  remember_draft (self, fl_ticket_get_id (self->ticket), text,
+                  gtk_toggle_button_get_active (self->note_button), wait);
 }
 
 static gboolean
@@ -163,12 +184,7 @@ draft_loaded_cb (GObject      *object,
   current = fl_composer_get_text (self);
   if (text != NULL && *current == '\0' && self->ticket != NULL)
     {
-      gint64 ticket_id = fl_ticket_get_id (self->ticket);
-      CachedDraft *draft = g_new0 (CachedDraft, 1);
-
-      draft->text = g_strdup (text);
-      draft->note = note;
-      g_hash_table_insert (self->drafts, g_memdup2 (&ticket_id, sizeof ticket_id), draft);
+      cache_draft (self, fl_ticket_get_id (self->ticket), text, note);
       show_draft (self, text, note);
     }
 }
@@ -519,36 +535,32 @@ void
 fl_composer_restore (FlComposer   *self,
                      FlOutboxItem *item)
 {
-  gint64 ticket_id = fl_outbox_item_get_ticket_id (item);
-  const char *text = fl_outbox_item_get_text (item);
-  gboolean note = fl_outbox_item_get_kind (item) == FL_OUTBOX_NOTE;
+  gint64 ticket_id;
+  const char *text;
+  gboolean note, open;
+  CachedDraft *cached;
+  g_autofree char *existing = NULL;
+  g_autofree char *joined = NULL;
 
   g_return_if_fail (FL_IS_COMPOSER (self));
   g_return_if_fail (FL_IS_OUTBOX_ITEM (item));
 
-  if (self->ticket != NULL && fl_ticket_get_id (self->ticket) == ticket_id)
-    {
-      g_autofree char *current = fl_composer_get_text (self);
-      g_autofree char *joined = *current ? g_strconcat (text, "\n\n", current, NULL)
-                                         : g_strdup (text);
+  ticket_id = fl_outbox_item_get_ticket_id (item);
+  text = fl_outbox_item_get_text (item);
+  note = fl_outbox_item_get_kind (item) == FL_OUTBOX_NOTE;
+  open = self->ticket != NULL && fl_ticket_get_id (self->ticket) == ticket_id;
+  cached = open ? NULL : g_hash_table_lookup (self->drafts, &ticket_id);
+  existing = open ? fl_composer_get_text (self) : g_strdup (cached ? cached->text : "");
+  joined = *existing ? g_strconcat (text, "\n\n", existing, NULL) : g_strdup (text);
 
+  /* The item was written here, so its ticket was open this session and
+   * its draft, if any, is in the editor or the cache. */
+  if (open)
+    {
       fl_composer_set_text (self, joined);
       fl_composer_set_note (self, note);
       gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
     }
   else
-    {
-      CachedDraft *draft = g_hash_table_lookup (self->drafts, &ticket_id);
-      CachedDraft *joined = g_new0 (CachedDraft, 1);
-
-      /* The item was written here, so its ticket was open this session
-       * and its draft, if any, is in the cache. */
-      joined->text = draft && *draft->text ? g_strconcat (text, "\n\n", draft->text, NULL)
-                                           : g_strdup (text);
-      joined->note = note;
-      g_hash_table_insert (self->drafts, g_memdup2 (&ticket_id, sizeof ticket_id), joined);
-      if (self->context != NULL)
-        fl_store_save_draft_async (fl_context_get_store (self->context), ticket_id, joined->text,
-                                   note, g_get_real_time (), NULL, NULL);
-    }
+    remember_draft (self, ticket_id, joined, note, FALSE);
 }
