@@ -566,7 +566,7 @@ static double
 open_ticket (FlTicketView *view,
              gint64        ticket_id)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (view ? GTK_WIDGET (view) : NULL);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
   Opening opening = { 0 };
   gulong loaded_id, paint_id;
   gint64 started;
