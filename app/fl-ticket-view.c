@@ -543,6 +543,17 @@ fl_ticket_view_set_store (FlTicketView *self,
                              self, G_CONNECT_SWAPPED);
 }
 
+/* Empties the conversation and takes the composer off the ticket shown
+ * before, keeping its unsent text as a draft. */
+static void
+forget_conversation (FlTicketView *self)
+{
+  fl_composer_set_ticket (self->composer, NULL, 0);
+  g_clear_pointer (&self->earlier, g_ptr_array_unref);
+  g_list_store_remove_all (self->messages);
+  update_earlier_button (self);
+}
+
 /**
  * fl_ticket_view_show:
  * @ticket_id: the ticket to show
@@ -565,11 +576,8 @@ fl_ticket_view_show (FlTicketView *self,
    * the ticket shown before; its unsent text is kept as a draft. */
   if (ticket_id != self->ticket_id)
     {
-      fl_composer_set_ticket (self->composer, NULL, 0);
-      g_clear_pointer (&self->earlier, g_ptr_array_unref);
+      forget_conversation (self);
       g_clear_pointer (&self->agents, g_ptr_array_unref);
-      g_list_store_remove_all (self->messages);
-      update_earlier_button (self);
     }
   self->ticket_id = ticket_id;
 
@@ -585,10 +593,7 @@ fl_ticket_view_clear (FlTicketView *self)
   g_cancellable_cancel (self->cancellable);
   self->ticket_id = 0;
   g_clear_object (&self->ticket);
-  g_list_store_remove_all (self->messages);
-  g_clear_pointer (&self->earlier, g_ptr_array_unref);
-  update_earlier_button (self);
-  fl_composer_set_ticket (self->composer, NULL, 0);
+  forget_conversation (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
