@@ -51,6 +51,10 @@ struct _FlTicketListModel
   GArray       *pending_loads;
   guint         load_source;
   guint         serial;
+  /* Counts the store's change signals. Every load remembers the count it
+   * started at, so a slow load never overwrites a row a later one
+   * already brought up to date. */
+  guint64       generation;
 
   guint         loading : 1;
   guint         dirty : 1;
@@ -62,6 +66,7 @@ typedef struct
   FlTicket *ticket;
   GList     link;
   gboolean  placeholder;
+  guint64   generation;
 } CacheEntry;
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -119,13 +124,19 @@ cache_remove (FlTicketListModel *self,
   g_hash_table_remove (self->cache, &id);
 }
 
+/* Returns %NULL, and keeps the cached row, when @ticket was read before
+ * the cached one. */
 static CacheEntry *
 cache_insert (FlTicketListModel *self,
               FlTicket          *ticket,
-              gboolean           placeholder)
+              gboolean           placeholder,
+              guint64            generation)
 {
   gint64 id = fl_ticket_get_id (ticket);
   CacheEntry *entry = cache_lookup (self, id);
+
+  if (entry != NULL && !entry->placeholder && entry->generation > generation)
+    return NULL;
 
   if (entry == NULL)
     {
@@ -138,6 +149,7 @@ cache_insert (FlTicketListModel *self,
 
   g_set_object (&entry->ticket, ticket);
   entry->placeholder = placeholder;
+  entry->generation = generation;
 
   while (self->lru.length > CACHE_MAX)
     {
@@ -194,12 +206,35 @@ emit_rows_changed (FlTicketListModel *self,
     }
 }
 
+typedef struct
+{
+  FlTicketListModel *self;
+  guint64            generation;
+} LoadClosure;
+
+static void loaded_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data);
+
+static void
+load_tickets (FlTicketListModel *self,
+              GArray            *ids)
+{
+  LoadClosure *closure = g_new0 (LoadClosure, 1);
+
+  closure->self = g_object_ref (self);
+  closure->generation = self->generation;
+  fl_store_load_tickets_async (self->store, (gint64 *) (gpointer) ids->data, ids->len,
+                               self->load_cancellable, loaded_cb, closure);
+}
+
 static void
 loaded_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(FlTicketListModel) self = user_data;
+  g_autofree LoadClosure *closure = user_data;
+  g_autoptr(FlTicketListModel) self = closure->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) tickets = NULL;
   g_autoptr(GHashTable) index = NULL;
@@ -222,7 +257,8 @@ loaded_cb (GObject      *object,
       gint64 id = fl_ticket_get_id (ticket);
       gpointer pos;
 
-      cache_insert (self, ticket, FALSE);
+      if (cache_insert (self, ticket, FALSE, closure->generation) == NULL)
+        continue;
       if (g_hash_table_lookup_extended (index, &id, NULL, &pos))
         {
           guint p = GPOINTER_TO_UINT (pos);
@@ -243,8 +279,7 @@ load_pending_cb (gpointer user_data)
   self->pending_loads = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (ids->len > 0)
-    fl_store_load_tickets_async (self->store, (gint64 *) (gpointer) ids->data, ids->len,
-                                 self->load_cancellable, loaded_cb, g_object_ref (self));
+    load_tickets (self, ids);
 
   return G_SOURCE_REMOVE;
 }
@@ -266,7 +301,7 @@ queue_page (FlTicketListModel *self,
         continue;
 
       placeholder = g_object_new (FL_TYPE_TICKET, "id", id, NULL);
-      cache_insert (self, placeholder, TRUE);
+      cache_insert (self, placeholder, TRUE, 0);
       g_array_append_val (self->pending_loads, id);
     }
 
@@ -516,6 +551,7 @@ typedef struct
 {
   FlTicketListModel *self;
   guint              serial;
+  guint64            generation;
 } QueryClosure;
 
 static void
@@ -554,9 +590,10 @@ query_cb (GObject      *object,
       gint64 id = fl_ticket_get_id (fresh);
       CacheEntry *entry = g_hash_table_lookup (self->cache, &id);
 
-      if (entry != NULL && !entry->placeholder && !same_row (entry->ticket, fresh))
+      gboolean was_shown = entry != NULL && !entry->placeholder && !same_row (entry->ticket, fresh);
+
+      if (cache_insert (self, fresh, FALSE, closure->generation) != NULL && was_shown)
         g_array_append_val (changed, id);
-      cache_insert (self, fresh, FALSE);
     }
 
   apply_ids (self, ids);
@@ -610,6 +647,7 @@ run_query (FlTicketListModel *self)
   closure = g_new0 (QueryClosure, 1);
   closure->self = g_object_ref (self);
   closure->serial = self->serial;
+  closure->generation = self->generation;
   fl_store_query_ids_async (self->store, self->query, N_PRELOAD, self->query_cancellable,
                             query_cb, closure);
 }
@@ -620,6 +658,8 @@ on_tickets_changed_cb (FlTicketListModel *self,
                        FlStore           *store)
 {
   g_autoptr(GArray) cached = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  self->generation++;
 
   /* Refresh the rows we hold, without dropping them first, so they do
    * not flash as placeholders. */
@@ -633,8 +673,7 @@ on_tickets_changed_cb (FlTicketListModel *self,
     }
 
   if (cached->len > 0)
-    fl_store_load_tickets_async (self->store, (gint64 *) (gpointer) cached->data, cached->len,
-                                 self->load_cancellable, loaded_cb, g_object_ref (self));
+    load_tickets (self, cached);
 
   run_query (self);
 }
