@@ -1582,6 +1582,14 @@ read_tickets (FlStore    *self,
 }
 
 static gpointer
+read_customer_history (FlStore    *self,
+                       AsyncData  *d,
+                       GError    **error)
+{
+  return fl_store_load_customer_history (self, d->id, error);
+}
+
+static gpointer
 read_counts (FlStore    *self,
              AsyncData  *d,
              GError    **error)
@@ -1787,6 +1795,38 @@ GPtrArray *
 fl_store_load_messages_finish (FlStore       *self,
                                GAsyncResult  *result,
                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+fl_store_load_customer_history_async (FlStore             *self,
+                                      gint64               customer_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AsyncData *d;
+
+  g_return_if_fail (FL_IS_STORE (self));
+
+  task = async_task_new (self, fl_store_load_customer_history_async, cancellable, callback, user_data, &d);
+  d->id = customer_id;
+  run_read (task, d, read_customer_history, g_object_unref);
+}
+
+/**
+ * fl_store_load_customer_history_finish:
+ *
+ * Returns: (transfer full): the history; see fl_store_load_customer_history()
+ */
+FlCustomerHistory *
+fl_store_load_customer_history_finish (FlStore       *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 

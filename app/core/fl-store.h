@@ -10,6 +10,7 @@
 #include "fl-account.h"
 #include "fl-agent.h"
 #include "fl-customer.h"
+#include "fl-customer-history.h"
 #include "fl-message.h"
 #include "fl-outbox-item.h"
 #include "fl-query.h"
@@ -92,6 +93,9 @@ GPtrArray   *fl_store_load_messages        (FlStore             *self,
 FlCustomer  *fl_store_load_customer        (FlStore             *self,
                                             gint64               customer_id,
                                             GError             **error);
+FlCustomerHistory *fl_store_load_customer_history (FlStore     *self,
+                                                 gint64       customer_id,
+                                                 GError     **error);
 GPtrArray   *fl_store_list_agents          (FlStore             *self,
                                             gint64               account_id,
                                             GError             **error);
@@ -184,6 +188,14 @@ void         fl_store_load_messages_async  (FlStore             *self,
 GPtrArray   *fl_store_load_messages_finish (FlStore             *self,
                                             GAsyncResult        *result,
                                             GError             **error);
+void         fl_store_load_customer_history_async  (FlStore             *self,
+                                                    gint64               customer_id,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+FlCustomerHistory *fl_store_load_customer_history_finish (FlStore      *self,
+                                                          GAsyncResult *result,
+                                                          GError      **error);
 void         fl_store_list_accounts_async  (FlStore             *self,
                                             GCancellable        *cancellable,
                                             GAsyncReadyCallback  callback,

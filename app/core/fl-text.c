@@ -244,7 +244,8 @@ fl_text_find_mentions (const char *text)
  *
  * Normalises an email address (trimmed, lower case) or a phone number
  * (digits only, Persian and Arabic-Indic digits included, with a leading
- * "+" kept) so that the same customer is recognised across accounts.
+ * "+" kept and the international prefix "00" written as "+") so that the
+ * same customer is recognised across accounts.
  *
  * Returns: (transfer full): the identity, or an empty string
  */
@@ -279,6 +280,13 @@ fl_text_identity (const char *email_or_phone)
     {
       if (g_ascii_isdigit (*p) || (*p == '+' && out->len == 0))
         g_string_append_c (out, *p);
+    }
+
+  /* "0090 532…" dials the same number as "+90 532…". */
+  if (g_str_has_prefix (out->str, "00"))
+    {
+      g_string_erase (out, 0, 1);
+      out->str[0] = '+';
     }
 
   /* Too few digits to identify anyone. */

@@ -356,6 +356,124 @@ test_load (Fixture       *f,
   g_assert_error (error, FL_STORE_ERROR, FL_STORE_ERROR_NOT_FOUND);
 }
 
+static FlTicket *
+load_by_subject (Fixture    *f,
+                 const char *subject)
+{
+  g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_ALL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) tickets = NULL;
+
+  ids = fl_store_query_ids (f->store, query, &error);
+  g_assert_no_error (error);
+  tickets = fl_store_load_tickets (f->store, (gint64 *) (gpointer) ids->data, ids->len, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < tickets->len; i++)
+    if (g_strcmp0 (fl_ticket_get_subject (tickets->pdata[i]), subject) == 0)
+      return g_object_ref (tickets->pdata[i]);
+  g_assert_not_reached ();
+}
+
+static char *
+history_subjects (FlCustomerHistory *history)
+{
+  GListModel *tickets = fl_customer_history_get_tickets (history);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tickets); i++)
+    {
+      g_autoptr(FlTicket) ticket = g_list_model_get_item (tickets, i);
+
+      g_string_append_printf (out, "%s%s", i ? "," : "", fl_ticket_get_remote_id (ticket));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* One person across accounts: matched by email regardless of case, by
+ * phone regardless of formatting, transitively; someone else never. */
+static void
+test_customer_history (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlSyncBatch) batch = fl_sync_batch_new ();
+  g_autoptr(FlCustomer) d1 = NULL;
+  g_autoptr(FlCustomer) d3 = NULL;
+  g_autoptr(FlTicket) t1 = NULL;
+  g_autoptr(FlTicket) t2 = NULL;
+  g_autoptr(FlCustomerHistory) history = NULL;
+  g_autoptr(FlCustomerHistory) other = NULL;
+  g_autofree char *subjects = NULL;
+  const char *d1_emails[] = { "EMILY@example.com", NULL };
+  const char *d1_phones[] = { "+44 (20) 7946 0018", NULL };
+  const char *d3_emails[] = { "e.carter@work.example", NULL };
+  const char *d3_phones[] = { "0044 20 7946 0018", NULL };
+  FlCustomer *merged;
+  FlSyncTicket *st;
+  guint n_ratings = 0;
+
+  /* Account 2 learns a phone for Emily and a work record with the same
+   * phone and another address; the work ticket is rated. */
+  d1 = g_object_new (FL_TYPE_CUSTOMER, "remote-id", "d1", "name", "Emily C.",
+                     "emails", d1_emails, "phones", d1_phones, "timezone", "Europe/London", NULL);
+  fl_customer_set_field (d1, "plan", "Pro");
+  fl_sync_batch_add_customer (batch, d1);
+  d3 = g_object_new (FL_TYPE_CUSTOMER, "remote-id", "d3", "name", "E. Carter",
+                     "emails", d3_emails, "phones", d3_phones, "organisation", "Carter Ltd",
+                     "since", NOW - 90 * 86400, NULL);
+  fl_customer_set_field (d3, "plan", "Enterprise");
+  fl_customer_set_field (d3, "orders", "LH-1, LH-2");
+  fl_sync_batch_add_customer (batch, d3);
+  st = add_ticket (batch, "T9", "Invoice for the office", FL_STATUS_SOLVED, FL_PRIORITY_NORMAL,
+                   FL_CHANNEL_PHONE, "d3", NULL, NOW - 50, 0, NULL);
+  fl_ticket_set_csat (st->ticket, 4);
+  g_assert_true (fl_store_apply_batch (f->store, f->account2, batch, &error));
+  g_assert_no_error (error);
+
+  t1 = load_by_subject (f, "Kargo gecikmesi İADE");
+  history = fl_store_load_customer_history (f->store, fl_ticket_get_customer_id (t1), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (history);
+
+  /* Newest first, from both accounts and three records; Mehmet's and
+   * Sara's tickets are not there. */
+  subjects = history_subjects (history);
+  g_assert_cmpstr (subjects, ==, "T9,T1,T4,T7,T8");
+  g_assert_cmpuint (fl_customer_history_get_n_tickets (history), ==, 5);
+  g_assert_cmpuint (fl_customer_history_get_n_open (history), ==, 3);
+  g_assert_cmpuint (fl_customer_history_get_n_accounts (history), ==, 2);
+  g_assert_cmpfloat_with_epsilon (fl_customer_history_get_csat (history, &n_ratings), 4.0, 1e-9);
+  g_assert_cmpuint (n_ratings, ==, 1);
+  g_assert_cmpint (fl_customer_history_get_first_contact (history), ==, NOW - 90 * 86400);
+
+  /* The profile is the open ticket's record, completed by the others. */
+  merged = fl_customer_history_get_customer (history);
+  g_assert_cmpstr (fl_customer_get_name (merged), ==, "Emily Carter");
+  g_assert_cmpstr (fl_customer_get_emails (merged)[0], ==, "emily@example.com");
+  g_assert_cmpstr (fl_customer_get_emails (merged)[1], ==, "e.carter@work.example");
+  g_assert_null (fl_customer_get_emails (merged)[2]);
+  g_assert_cmpstr (fl_customer_get_phones (merged)[0], ==, "+44 (20) 7946 0018");
+  g_assert_null (fl_customer_get_phones (merged)[1]);
+  g_assert_cmpstr (fl_customer_get_organisation (merged), ==, "Carter Ltd");
+  g_assert_cmpstr (fl_customer_get_timezone (merged), ==, "Europe/London");
+  g_assert_cmpstr (fl_customer_get_field (merged, "plan"), ==, "Pro");
+  g_assert_cmpstr (fl_customer_get_field (merged, "orders"), ==, "LH-1, LH-2");
+
+  /* Someone with no other record has only their own tickets. */
+  t2 = load_by_subject (f, "Waiting for photos");
+  other = fl_store_load_customer_history (f->store, fl_ticket_get_customer_id (t2), &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&subjects, g_free);
+  subjects = history_subjects (other);
+  g_assert_cmpstr (subjects, ==, "T3,T6");
+  g_assert_cmpuint (fl_customer_history_get_n_accounts (other), ==, 1);
+  g_assert_cmpfloat (fl_customer_history_get_csat (other, NULL), ==, 0);
+
+  g_assert_null (fl_store_load_customer_history (f->store, 987654, &error));
+  g_assert_error (error, FL_STORE_ERROR, FL_STORE_ERROR_NOT_FOUND);
+}
+
 static void
 test_idempotent (Fixture       *f,
                  gconstpointer  data)
@@ -754,6 +872,8 @@ main (int   argc,
               test_channel_account_views, fixture_teardown);
   g_test_add ("/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/store/load", Fixture, NULL, fixture_setup, test_load, fixture_teardown);
+  g_test_add ("/store/customer-history", Fixture, NULL, fixture_setup, test_customer_history,
+              fixture_teardown);
   g_test_add ("/store/idempotent", Fixture, NULL, fixture_setup, test_idempotent, fixture_teardown);
   g_test_add ("/store/remove-account", Fixture, NULL, fixture_setup, test_remove_account,
               fixture_teardown);

@@ -124,9 +124,11 @@ test_identity (void)
   g_autofree char *c = fl_text_identity ("+۹۰ ۵۳۲ ۵۵۵ ۰۱ ۲۳");
   g_autofree char *d = fl_text_identity ("n/a");
   g_autofree char *e = fl_text_identity ("ILKER@ORNEK.COM.TR");
+  g_autofree char *f = fl_text_identity ("0090 532 555 01 23");
 
   g_assert_cmpstr (a, ==, "emily.carter@example.com");
   g_assert_cmpstr (b, ==, "+905325550123");
+  g_assert_cmpstr (f, ==, "+905325550123");
   g_assert_cmpstr (c, ==, "+905325550123");
   g_assert_cmpstr (d, ==, "");
   /* Never Turkish-locale lowering: I stays i. */
