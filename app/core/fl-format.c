@@ -186,3 +186,101 @@ fl_format_datetime (gint64 when)
   /* Translators: a full date and time, in g_date_time_format() syntax */
   return localise (g_date_time_format (dt, C_("datetime", "%e %B %Y, %H:%M")));
 }
+
+/**
+ * fl_format_date:
+ * @when: a Unix time
+ *
+ * Returns: (transfer full): a short local date such as "3 Mar 2025"
+ */
+char *
+fl_format_date (gint64 when)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (when);
+
+  /* Translators: a short date, in g_date_time_format() syntax */
+  return localise (g_date_time_format (dt, C_("date", "%-d %b %Y")));
+}
+
+/**
+ * fl_format_zone_time:
+ * @zone: (nullable): a time zone identifier such as "Europe/Istanbul"
+ * @now: the current Unix time
+ *
+ * Formats the wall-clock time in @zone with its offset from UTC, such as
+ * "14:32 (UTC+3)" or "16:02 (UTC+3:30)", so an agent sees whether it is
+ * a good time to call.
+ *
+ * Returns: (transfer full) (nullable): the time, or %NULL when @zone is
+ *   not a known time zone
+ */
+char *
+fl_format_zone_time (const char *zone,
+                     gint64      now)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *offset = NULL;
+  gint64 minutes;
+
+  if (zone == NULL || *zone == '\0' || !(tz = g_time_zone_new_identifier (zone)))
+    return NULL;
+
+  utc = g_date_time_new_from_unix_utc (now);
+  dt = g_date_time_to_timezone (utc, tz);
+  minutes = g_date_time_get_utc_offset (dt) / G_TIME_SPAN_MINUTE;
+
+  if (minutes % 60 != 0)
+    offset = g_strdup_printf ("%c%d:%02d", minutes < 0 ? '-' : '+',
+                              (int) ABS (minutes) / 60, (int) ABS (minutes) % 60);
+  else if (minutes != 0)
+    offset = g_strdup_printf ("%c%d", minutes < 0 ? '-' : '+', (int) ABS (minutes) / 60);
+  else
+    offset = g_strdup ("");
+
+  /* Translators: a time of day, in g_date_time_format() syntax */
+  time = g_date_time_format (dt, C_("time", "%H:%M"));
+
+  /* Translators: the customer's local time and its offset from UTC,
+   * e.g. "14:32 (UTC+3)" */
+  return localise (g_strdup_printf (_("%s (UTC%s)"), time, offset));
+}
+
+/**
+ * fl_format_tenure:
+ * @since: a Unix time in the past
+ * @now: the current Unix time
+ *
+ * Formats how long someone has been a customer in the largest fitting
+ * unit: "3 days", "5 weeks", "4 months", "2 years".
+ *
+ * Returns: (transfer full): the length of time
+ */
+char *
+fl_format_tenure (gint64 since,
+                  gint64 now)
+{
+  gint64 days = MAX (0, now - since) / 86400;
+  int n;
+
+  if (days >= 365)
+    {
+      n = (int) (days / 365);
+      return localise (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year", "%d years", n), n));
+    }
+  if (days >= 60)
+    {
+      n = (int) (days / 30);
+      return localise (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d month", "%d months", n), n));
+    }
+  if (days >= 14)
+    {
+      n = (int) (days / 7);
+      return localise (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d week", "%d weeks", n), n));
+    }
+
+  n = (int) MAX (days, 1);
+  return localise (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", n), n));
+}

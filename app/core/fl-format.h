@@ -16,5 +16,10 @@ char *fl_format_duration  (gint64      seconds);
 char *fl_format_size      (gint64      bytes);
 char *fl_format_count     (guint       count);
 char *fl_format_datetime  (gint64      when);
+char *fl_format_date      (gint64      when);
+char *fl_format_zone_time (const char *zone,
+                           gint64      now);
+char *fl_format_tenure    (gint64      since,
+                           gint64      now);
 
 G_END_DECLS
