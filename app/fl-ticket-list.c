@@ -407,3 +407,37 @@ fl_ticket_list_select (FlTicketList *self,
   if (self->selection != NULL && position < fl_ticket_list_get_n_items (self))
     gtk_single_selection_set_selected (self->selection, position);
 }
+
+/**
+ * fl_ticket_list_select_id:
+ * @ticket_id: a ticket's store id
+ *
+ * Selects and scrolls to @ticket_id when this view has it. When it does
+ * not, the selection is let go of quietly, without announcing an empty
+ * selection: the caller shows that ticket itself.
+ *
+ * Returns: whether the view has the ticket
+ */
+gboolean
+fl_ticket_list_select_id (FlTicketList *self,
+                          gint64        ticket_id)
+{
+  guint position;
+
+  g_return_val_if_fail (FL_IS_TICKET_LIST (self), FALSE);
+
+  if (self->selection == NULL)
+    return FALSE;
+
+  position = fl_ticket_list_model_find (self->model, ticket_id);
+  if (position == G_MAXUINT)
+    {
+      self->selected_id = 0;
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      return FALSE;
+    }
+
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  return TRUE;
+}

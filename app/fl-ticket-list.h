@@ -26,5 +26,7 @@ guint              fl_ticket_list_get_n_items  (FlTicketList *self);
 gint64             fl_ticket_list_get_selected (FlTicketList *self);
 void               fl_ticket_list_select       (FlTicketList *self,
                                                 guint         position);
+gboolean           fl_ticket_list_select_id    (FlTicketList *self,
+                                                gint64        ticket_id);
 
 G_END_DECLS

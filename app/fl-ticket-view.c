@@ -45,7 +45,9 @@ struct _FlTicketView
   GtkDropDown  *priority_dropdown;
   GtkImage     *channel_image;
   GtkLabel     *channel_label;
+  GtkLabel     *account_label;
   GtkLabel     *due_label;
+  GtkLabel     *followers_label;
   GtkLabel     *requester_label;
   GtkDropDown  *assignee_dropdown;
   GtkScrolledWindow *scroller;
@@ -172,6 +174,8 @@ show_ticket (FlTicketView *self,
   FlStatus status = fl_ticket_get_status (ticket);
   gint64 due = fl_sla_next_due (ticket);
   const char *email = fl_ticket_get_requester_email (ticket);
+  const char * const *followers = fl_ticket_get_followers (ticket);
+  FlAccount *account;
 
   g_set_object (&self->ticket, ticket);
 
@@ -191,6 +195,25 @@ show_ticket (FlTicketView *self,
   else
     requester = g_strdup (fl_ticket_get_requester (ticket) ?: email);
   gtk_label_set_text (self->requester_label, requester ?: _("Unknown requester"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->requester_label), requester);
+
+  account = self->context ? fl_context_find_account (self->context, fl_ticket_get_account_id (ticket)) : NULL;
+  gtk_label_set_text (self->account_label, account ? fl_account_get_name (account) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->account_label), account != NULL);
+
+  if (followers != NULL && followers[0] != NULL)
+    {
+      /* Translators: the separator between followers' names */
+      g_autofree char *names = g_strjoinv (C_("followers", ", "), (char **) followers);
+
+      gtk_label_set_text (self->followers_label, names);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->followers_label), names);
+    }
+  else
+    {
+      gtk_label_set_text (self->followers_label, C_("followers", "None"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->followers_label), NULL);
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->due_label), due != 0);
   if (due != 0)
@@ -465,6 +488,8 @@ fl_ticket_view_class_init (FlTicketViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, priority_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, channel_image);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, account_label);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, followers_label);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, channel_label);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, due_label);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, requester_label);

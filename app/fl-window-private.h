@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "fl-customer-panel.h"
 #include "fl-sidebar.h"
 #include "fl-ticket-list.h"
 #include "fl-ticket-view.h"
@@ -18,5 +19,7 @@ FlTicketView   *fl_window_get_ticket_view  (FlWindow *self);
 GtkSearchEntry *fl_window_get_search_entry (FlWindow *self);
 const char     *fl_window_get_page         (FlWindow *self);
 gboolean        fl_window_get_token_banner_shown (FlWindow *self);
+FlCustomerPanel *fl_window_get_customer_panel (FlWindow *self);
+gboolean        fl_window_get_customer_panel_shown (FlWindow *self);
 
 G_END_DECLS

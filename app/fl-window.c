@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fl-connect-dialog.h"
+#include "fl-customer-panel.h"
 #include "fl-format.h"
 #include "fl-outbox-button.h"
 #include "fl-sidebar.h"
@@ -57,6 +58,8 @@ struct _FlWindow
   FlSidebar            *sidebar;
   FlTicketList         *ticket_list;
   FlTicketView         *ticket_view;
+  AdwFlap              *customer_flap;
+  FlCustomerPanel      *customer_panel;
   FlOutboxButton       *outbox_button;
   GtkRevealer          *sync_revealer;
   GtkSpinner           *sync_spinner;
@@ -263,6 +266,7 @@ on_ticket_loaded_cb (FlWindow     *self,
                                   fl_ticket_get_requester (ticket) ?: _("Unknown requester"));
       adw_window_title_set_title (self->ticket_title, fl_ticket_get_subject (ticket));
       adw_window_title_set_subtitle (self->ticket_title, subtitle);
+      fl_customer_panel_show (self->customer_panel, ticket);
     }
 
   self->ticket_loaded = TRUE;
@@ -279,6 +283,7 @@ on_ticket_selected_cb (FlWindow     *self,
   if (ticket_id == 0)
     {
       fl_ticket_view_clear (self->ticket_view);
+      fl_customer_panel_clear (self->customer_panel);
       adw_window_title_set_title (self->ticket_title, "");
       adw_window_title_set_subtitle (self->ticket_title, "");
       return;
@@ -289,6 +294,52 @@ on_ticket_selected_cb (FlWindow     *self,
   /* Looking at a ticket reads it; measuring runs change nothing. */
   if (!self->measuring)
     fl_store_set_unread_async (store, ticket_id, FALSE, NULL, NULL, NULL);
+}
+
+/* Another ticket of the customer: selected in the list when this view
+ * has it, and shown on its own otherwise. */
+static void
+on_customer_ticket_activated_cb (FlWindow        *self,
+                                 gint64           ticket_id,
+                                 FlCustomerPanel *panel)
+{
+  if (fl_ticket_list_select_id (self->ticket_list, ticket_id))
+    return;
+
+  fl_ticket_view_show (self->ticket_view, ticket_id);
+  if (!self->measuring)
+    fl_store_set_unread_async (fl_context_get_store (self->context), ticket_id, FALSE, NULL, NULL, NULL);
+}
+
+/* The customer panel is remembered open or closed where there is room
+ * for it beside the conversation. In a narrow window it folds away and
+ * opens over the conversation on demand, without changing the setting. */
+static void
+on_customer_flap_folded_cb (FlWindow   *self,
+                            GParamSpec *pspec,
+                            AdwFlap    *flap)
+{
+  if (!adw_flap_get_folded (flap))
+    adw_flap_set_reveal_flap (flap, g_settings_get_boolean (self->settings, "customer-panel-visible"));
+}
+
+static void
+on_customer_flap_revealed_cb (FlWindow   *self,
+                              GParamSpec *pspec,
+                              AdwFlap    *flap)
+{
+  if (!adw_flap_get_folded (flap))
+    g_settings_set_boolean (self->settings, "customer-panel-visible", adw_flap_get_reveal_flap (flap));
+}
+
+static void
+toggle_customer_panel_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->customer_flap, !adw_flap_get_reveal_flap (self->customer_flap));
 }
 
 static void
@@ -739,6 +790,7 @@ fl_window_class_init (FlWindowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  g_type_ensure (FL_TYPE_CUSTOMER_PANEL);
   g_type_ensure (FL_TYPE_OUTBOX_BUTTON);
   g_type_ensure (FL_TYPE_SIDEBAR);
   g_type_ensure (FL_TYPE_TICKET_LIST);
@@ -762,6 +814,8 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_list);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_view);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, customer_flap);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, customer_panel);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, outbox_button);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, sync_revealer);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, sync_spinner);
@@ -772,6 +826,7 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_ticket_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_ticket_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_customer_ticket_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
@@ -784,6 +839,8 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.toggle-customer-panel", NULL, toggle_customer_panel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-customer-panel", NULL);
 }
 
 static void
@@ -797,8 +854,15 @@ fl_window_init (FlWindow *self)
   /* The sort order is a setting; its action is the setting's own. */
   {
     g_autoptr(GAction) sort = g_settings_create_action (self->settings, "sort");
+
     g_action_map_add_action (G_ACTION_MAP (self), sort);
   }
+
+  on_customer_flap_folded_cb (self, NULL, self->customer_flap);
+  g_signal_connect_object (self->customer_flap, "notify::folded",
+                           G_CALLBACK (on_customer_flap_folded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->customer_flap, "notify::reveal-flap",
+                           G_CALLBACK (on_customer_flap_revealed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -904,6 +968,7 @@ fl_window_show_workspace (FlWindow *self)
 
   fl_ticket_list_set_store (self->ticket_list, fl_context_get_store (self->context));
   fl_ticket_view_set_context (self->ticket_view, self->context);
+  fl_customer_panel_set_context (self->customer_panel, self->context);
   fl_sidebar_set_context (self->sidebar, self->context);
   fl_outbox_button_set_context (self->outbox_button, self->context);
 
@@ -1007,4 +1072,22 @@ gboolean
 fl_window_get_token_banner_shown (FlWindow *self)
 {
   return gtk_revealer_get_reveal_child (self->token_revealer);
+}
+
+FlCustomerPanel *
+fl_window_get_customer_panel (FlWindow *self)
+{
+  g_return_val_if_fail (FL_IS_WINDOW (self), NULL);
+
+  return self->customer_panel;
+}
+
+/* Whether the customer panel is on screen, beside or over the conversation. */
+gboolean
+fl_window_get_customer_panel_shown (FlWindow *self)
+{
+  g_return_val_if_fail (FL_IS_WINDOW (self), FALSE);
+
+  return adw_flap_get_reveal_flap (self->customer_flap) &&
+         gtk_widget_get_mapped (GTK_WIDGET (self->customer_panel));
 }

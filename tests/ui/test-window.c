@@ -22,6 +22,7 @@ typedef struct
   char      *dir;
   FlContext *context;
   FlWindow  *window;
+  int        width;
 } Fixture;
 
 /* Spins the main loop until @done says so, or fails after 20 s. */
@@ -82,7 +83,7 @@ static void
 open_window (Fixture *f)
 {
   f->window = fl_window_new (NULL, f->context);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), f->width ? f->width : 1280, 800);
   fl_window_show_workspace (f->window);
   gtk_window_present (GTK_WINDOW (f->window));
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)), "the window to map");
@@ -102,6 +103,28 @@ wait_for_conversation (Fixture *f,
             g_list_model_get_n_items (fl_ticket_view_get_messages (view)) > 0, "the conversation");
 }
 
+/* Lets the frame settle, then keeps a picture of the window as a test
+ * artifact in build/screenshots/NAME-LANGUAGE.png. */
+static void
+save_screenshot (Fixture    *f,
+                 const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "..", "screenshots", NULL);
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, ui_language ());
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (fl_screenshot_save (GTK_WIDGET (f->window), path, &error));
+  g_assert_no_error (error);
+  g_test_message ("screenshot: %s", path);
+}
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -111,6 +134,7 @@ fixture_setup (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("fl-ui-XXXXXX", &error);
   g_assert_no_error (error);
+  f->width = GPOINTER_TO_INT (data);
   open_context (f);
 
   /* The demo comes from the application's own resources. */
@@ -554,6 +578,147 @@ test_markup_injection (Fixture       *f,
   g_assert_cmpuint (count_plain_labels (GTK_WIDGET (f->window), "<b>team</b>"), ==, 1);
 }
 
+static FlTicket *
+panel_ticket_of_account (FlCustomerPanel *panel,
+                         gint64           account_id,
+                         GtkListBoxRow  **row)
+{
+  GListModel *tickets = fl_customer_history_get_tickets (fl_customer_panel_get_history (panel));
+
+  for (guint i = 0; i < g_list_model_get_n_items (tickets); i++)
+    {
+      g_autoptr(FlTicket) ticket = g_list_model_get_item (tickets, i);
+
+      if (fl_ticket_get_account_id (ticket) == account_id)
+        {
+          *row = gtk_list_box_get_row_at_index (fl_customer_panel_get_tickets_list (panel), i);
+          return g_steal_pointer (&ticket);
+        }
+    }
+  return NULL;
+}
+
+/* The customer panel beside the conversation lists the customer's
+ * tickets from a second helpdesk account, matched by email; opening one
+ * shows it; the panel's visibility is a setting. */
+static void
+test_customer_panel (Fixture       *f,
+                     gconstpointer  data)
+{
+  FlStore *store = fl_context_get_store (f->context);
+  FlTicketView *view = fl_window_get_ticket_view (f->window);
+  FlCustomerPanel *panel = fl_window_get_customer_panel (f->window);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.frontline.Frontline");
+  g_autoptr(FlAccount) second = g_object_new (FL_TYPE_ACCOUNT, "kind", "demo", "name", "Lumen Marketplace",
+                                              "enabled", TRUE, NULL);
+  g_autoptr(FlSyncBatch) batch = fl_sync_batch_new ();
+  g_autoptr(FlCustomer) customer = NULL;
+  g_autoptr(FlTicket) other = NULL;
+  g_autoptr(FlTicket) shown_other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *upper_email = NULL;
+  const char *emails[2] = { NULL, NULL };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  GtkListBoxRow *row = NULL;
+  FlSyncTicket *sticket;
+  FlTicket *first;
+  gint64 first_id;
+  guint n_before;
+
+  g_settings_set_boolean (settings, "customer-panel-visible", TRUE);
+
+  /* The inbox's first ticket and its customer. */
+  fl_ticket_list_select (fl_window_get_ticket_list (f->window), 0);
+  WAIT_FOR (fl_ticket_view_get_ticket (view) != NULL, "the first ticket");
+  first = fl_ticket_view_get_ticket (view);
+  first_id = fl_ticket_get_id (first);
+  g_assert_nonnull (fl_ticket_get_requester_email (first));
+  WAIT_FOR (fl_customer_panel_get_history (panel) != NULL, "the customer history");
+  n_before = fl_customer_history_get_n_tickets (fl_customer_panel_get_history (panel));
+  g_assert_cmpuint (n_before, >=, 1);
+  WAIT_FOR (fl_window_get_customer_panel_shown (f->window), "the customer panel beside the conversation");
+
+  /* The same person, written in capitals, in a second account. */
+  g_assert_true (fl_store_save_account (store, second, &error));
+  g_assert_no_error (error);
+  upper_email = g_ascii_strup (fl_ticket_get_requester_email (first), -1);
+  emails[0] = upper_email;
+  customer = g_object_new (FL_TYPE_CUSTOMER, "remote-id", "mk-1", "name", "Marketplace buyer",
+                           "emails", emails, NULL);
+  other = g_object_new (FL_TYPE_TICKET, "remote-id", "mk-t1", "subject", "Marketplace return Wqzv",
+                        "status", FL_STATUS_SOLVED, "channel", FL_CHANNEL_MARKETPLACE, "csat", 2,
+                        "created", now - 40 * 86400, "updated", now - 39 * 86400, NULL);
+  fl_sync_batch_add_customer (batch, customer);
+  sticket = fl_sync_batch_add_ticket (batch, other, "mk-1", NULL);
+  {
+    g_autoptr(FlMessage) message = g_object_new (FL_TYPE_MESSAGE, "remote-id", "mk-t1-0",
+                                                 "kind", FL_MESSAGE_REPLY,
+                                                 "direction", FL_DIRECTION_INBOUND,
+                                                 "created", now - 40 * 86400,
+                                                 "text", "The blender arrived broken.", NULL);
+    fl_sync_ticket_add_message (sticket, message);
+  }
+  g_assert_true (fl_store_apply_batch (store, fl_account_get_id (second), batch, &error));
+  g_assert_no_error (error);
+
+  /* Reopening the ticket shows the history from both accounts. */
+  fl_ticket_view_show (view, first_id);
+  WAIT_FOR (fl_customer_panel_get_history (panel) != NULL &&
+            fl_customer_history_get_n_tickets (fl_customer_panel_get_history (panel)) == n_before + 1,
+            "the second account's ticket in the panel");
+  g_assert_cmpuint (fl_customer_history_get_n_accounts (fl_customer_panel_get_history (panel)), ==, 2);
+  shown_other = panel_ticket_of_account (panel, fl_account_get_id (second), &row);
+  g_assert_nonnull (shown_other);
+  g_assert_cmpstr (fl_ticket_get_subject (shown_other), ==, "Marketplace return Wqzv");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fl_customer_panel_get_tickets_list (panel))));
+
+  save_screenshot (f, "customer-panel");
+
+  /* Activating it opens that ticket, whatever view the list shows. */
+  g_signal_emit_by_name (row, "activate");
+  wait_for_conversation (f, fl_ticket_get_id (shown_other));
+  WAIT_FOR (fl_customer_panel_get_history (panel) != NULL &&
+            fl_customer_history_get_n_tickets (fl_customer_panel_get_history (panel)) == n_before + 1,
+            "the panel for the opened ticket");
+
+  /* F9 and the header button hide and show it, and it is remembered. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-customer-panel", NULL);
+  WAIT_FOR (!fl_window_get_customer_panel_shown (f->window), "the panel to hide");
+  g_assert_false (g_settings_get_boolean (settings, "customer-panel-visible"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-customer-panel", NULL);
+  WAIT_FOR (fl_window_get_customer_panel_shown (f->window), "the panel to show");
+  g_assert_true (g_settings_get_boolean (settings, "customer-panel-visible"));
+}
+
+/* In a window too narrow for it, the panel folds away without
+ * forgetting that the agent wants it. */
+static void
+test_customer_panel_narrow (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.frontline.Frontline");
+  FlTicketView *view = fl_window_get_ticket_view (f->window);
+
+  g_assert_true (g_settings_get_boolean (settings, "customer-panel-visible"));
+  fl_ticket_list_select (fl_window_get_ticket_list (f->window), 0);
+  WAIT_FOR (fl_ticket_view_get_ticket (view) != NULL, "the first ticket");
+  for (guint i = 0; i < 20; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  g_assert_false (fl_window_get_customer_panel_shown (f->window));
+
+  /* Asked for, it opens over the conversation; the setting stays. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-customer-panel", NULL);
+  WAIT_FOR (fl_window_get_customer_panel_shown (f->window), "the panel over the conversation");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-customer-panel", NULL);
+  WAIT_FOR (!fl_window_get_customer_panel_shown (f->window), "the panel to close");
+  g_assert_true (g_settings_get_boolean (settings, "customer-panel-visible"));
+}
+
 static void
 test_long_conversation (Fixture       *f,
                         gconstpointer  data)
@@ -605,20 +770,7 @@ test_long_conversation (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (messages), <, 100);
   last = g_list_model_get_item (messages, g_list_model_get_n_items (messages) - 1);
   g_assert_cmpstr (fl_message_get_text (last), ==, "Message number 99");
-  {
-    g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "..", "screenshots", NULL);
-    g_autofree char *name = g_strdup_printf ("long-conversation-%s.png", ui_language ());
-    g_autofree char *path = g_build_filename (dir, name, NULL);
-
-    for (guint i = 0; i < 30; i++)
-      {
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (10000);
-      }
-    g_mkdir_with_parents (dir, 0755);
-    g_assert_true (fl_screenshot_save (GTK_WIDGET (f->window), path, &error));
-    g_assert_no_error (error);
-  }
+  save_screenshot (f, "long-conversation");
 
   /* ...and the rest is one click away, in order. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "ticket.show-earlier", NULL));
@@ -655,6 +807,10 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/window/switch-view-and-search", Fixture, NULL, fixture_setup,
               test_switch_view_and_search, fixture_teardown);
+  g_test_add ("/window/customer-panel", Fixture, GINT_TO_POINTER (1400), fixture_setup,
+              test_customer_panel, fixture_teardown);
+  g_test_add ("/window/customer-panel-narrow", Fixture, NULL, fixture_setup,
+              test_customer_panel_narrow, fixture_teardown);
   g_test_add ("/window/compose", Fixture, NULL, fixture_setup, test_compose, fixture_teardown);
   g_test_add ("/window/header-changes", Fixture, NULL, fixture_setup, test_header_changes,
               fixture_teardown);
