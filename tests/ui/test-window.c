@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "fl-context.h"
@@ -420,6 +422,91 @@ test_draft_survives_restart (Fixture       *f,
   g_assert_true (fl_composer_get_note (composer));
 }
 
+/* The real thing: the app is killed with SIGKILL a second after the
+ * agent's last keystroke, and the draft is there when it comes back on
+ * the same data folder. The app runs in a child process that kills
+ * itself; nothing waits for the save before the kill. */
+static void
+test_draft_survives_kill (void)
+{
+  const char *draft = "Siparişiniz yarın kargoda. لطفاً صبر کنید 🙏";
+  Fixture fixture = { 0 };
+  Fixture *f = &fixture;
+  g_autoptr(GError) error = NULL;
+  FlTicketList *list;
+  FlComposer *composer;
+  gint64 ticket_id;
+
+  if (g_test_subprocess ())
+    {
+      GAsyncResult *result = NULL;
+      gint64 until;
+
+      f->dir = g_strdup (g_getenv ("FL_TEST_KILL_DIR"));
+      open_context (f);
+      fl_context_add_demo_async (f->context, NULL, done_cb, &result);
+      WAIT_FOR (result != NULL, "the demo workspace to sync");
+      g_assert_true (fl_context_add_demo_finish (f->context, result, &error));
+      g_clear_object (&result);
+      open_window (f);
+
+      list = fl_window_get_ticket_list (f->window);
+      fl_ticket_list_select (list, 3);
+      ticket_id = fl_ticket_list_get_selected (list);
+      wait_for_conversation (f, ticket_id);
+      composer = fl_ticket_view_get_composer (fl_window_get_ticket_view (f->window));
+      fl_composer_set_text (composer, draft);
+      {
+        g_autofree char *path = g_build_filename (f->dir, "typed-ticket", NULL);
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ticket_id);
+
+        g_assert_true (g_file_set_contents (path, id, -1, NULL));
+      }
+
+      until = g_get_monotonic_time () + G_USEC_PER_SEC;
+      while (g_get_monotonic_time () < until)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (1000);
+        }
+      kill (getpid (), SIGKILL);
+      g_assert_not_reached ();
+    }
+
+  f->dir = g_dir_make_tmp ("fl-ui-kill-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("FL_TEST_KILL_DIR", f->dir, TRUE);
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  {
+    g_autofree char *path = g_build_filename (f->dir, "typed-ticket", NULL);
+    g_autofree char *id = NULL;
+
+    g_assert_true (g_file_get_contents (path, &id, NULL, &error));
+    g_assert_no_error (error);
+    ticket_id = g_ascii_strtoll (id, NULL, 10);
+    g_unlink (path);
+  }
+  g_assert_cmpint (ticket_id, >, 0);
+
+  /* Back on the same folder: the draft is in the store and the composer. */
+  open_context (f);
+  {
+    g_autofree char *stored = fl_store_load_draft (fl_context_get_store (f->context), ticket_id, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (stored, ==, draft);
+  }
+  open_window (f);
+  list = fl_window_get_ticket_list (f->window);
+  composer = fl_ticket_view_get_composer (fl_window_get_ticket_view (f->window));
+  g_assert_true (fl_ticket_list_select_id (list, ticket_id));
+  WAIT_FOR (({ g_autofree char *t = fl_composer_get_text (composer); g_str_equal (t, draft); }),
+            "the draft in the composer after the kill");
+
+  fixture_teardown (f, NULL);
+}
+
 static GtkDropDown *
 find_dropdown (GtkWidget  *root,
                const char *id)
@@ -820,6 +907,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/window/draft-survives-restart", Fixture, NULL, fixture_setup,
               test_draft_survives_restart, fixture_teardown);
+  g_test_add_func ("/window/draft-survives-kill", test_draft_survives_kill);
   g_test_add ("/window/direction-and-screenshot", Fixture, NULL, fixture_setup,
               test_direction_and_screenshot, fixture_teardown);
 
