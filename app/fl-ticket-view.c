@@ -270,7 +270,7 @@ scroll_to_end (FlTicketView *self)
  * widget for up to 200 rows, and laying out hundreds of wrapped messages
  * is what made a 500-message ticket slow to open. */
 #define FOLD_ABOVE 30
-#define SHOW_NEWEST 20
+#define SHOW_NEWEST 10
 
 static void
 update_earlier_button (FlTicketView *self)
