@@ -9,18 +9,25 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "fl-attachment.h"
 #include "fl-format.h"
+#include "fl-html.h"
 #include "fl-message-row.h"
+
+#define PARSED_KEY "fl-message-row-parsed"
 
 /**
  * FlMessageRow:
  *
  * One entry of the conversation: a reply or an internal note as a card,
- * or a system event as a single line. Bodies are plain text in a label
- * that never parses markup, and Pango gives each paragraph its own
- * direction, so a Persian paragraph reads right to left in any UI.
+ * or a system event as a single line. Plain-text bodies are in a label
+ * that never parses markup; HTML bodies are read by fl_html_parse() and
+ * shown as markup that fl_html_text_to_markup() escapes, with only http,
+ * https and mailto links. Pango gives each paragraph its own direction,
+ * so a Persian paragraph reads right to left in any UI. Quoted history
+ * folds behind a toggle, and inline images join the attachments.
  */
 struct _FlMessageRow
 {
@@ -33,8 +40,10 @@ struct _FlMessageRow
   GtkLabel   *author_label;
   GtkWidget  *note_box;
   GtkLabel   *time_label;
-  GtkLabel   *body_label;
-  GtkFlowBox *attachments_box;
+  GtkLabel        *body_label;
+  GtkToggleButton *quote_button;
+  GtkLabel        *quote_label;
+  GtkFlowBox      *attachments_box;
 };
 
 G_DEFINE_FINAL_TYPE (FlMessageRow, fl_message_row, GTK_TYPE_WIDGET)
@@ -93,16 +102,15 @@ fl_message_describe_event (FlMessage *message)
 }
 
 static void
-add_attachment_chip (FlMessageRow *self,
-                     FlAttachment *attachment)
+add_chip (FlMessageRow *self,
+          const char   *mime,
+          const char   *label,
+          const char   *caption)
 {
-  g_autofree char *size = fl_format_size (fl_attachment_get_size (attachment));
-  g_autofree char *icon_name = NULL;
   g_autoptr(GIcon) icon = NULL;
-  const char *mime = fl_attachment_get_mime_type (attachment);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name = gtk_label_new (fl_attachment_get_name (attachment));
-  GtkWidget *size_label = gtk_label_new (size);
+  GtkWidget *name = gtk_label_new (label);
+  GtkWidget *size_label = gtk_label_new (caption);
   GtkWidget *image;
 
   icon = g_content_type_get_symbolic_icon (mime ? mime : "application/octet-stream");
@@ -120,6 +128,156 @@ add_attachment_chip (FlMessageRow *self,
   gtk_flow_box_append (self->attachments_box, box);
 }
 
+static void
+add_attachment_chip (FlMessageRow *self,
+                     FlAttachment *attachment)
+{
+  g_autofree char *size = fl_format_size (fl_attachment_get_size (attachment));
+
+  add_chip (self, fl_attachment_get_mime_type (attachment), fl_attachment_get_name (attachment), size);
+}
+
+/* The name an inline image goes by: "image001.png@01DA…" is image001.png. */
+static char *
+inline_image_name (FlHtmlImage *image)
+{
+  const char *at = strchr (image->name, '@');
+
+  if (image->alt != NULL)
+    return g_strdup (image->alt);
+  return at ? g_strndup (image->name, at - image->name) : g_strdup (image->name);
+}
+
+static gboolean
+has_attachment_named (GListModel *attachments,
+                      const char *name)
+{
+  guint n = g_list_model_get_n_items (attachments);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FlAttachment) attachment = g_list_model_get_item (attachments, i);
+
+      if (g_ascii_strcasecmp (fl_attachment_get_name (attachment) ?: "", name) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* An inline image the message also carries as a file shows once. */
+static guint
+add_inline_image_chips (FlMessageRow *self,
+                        FlHtmlText   *parsed,
+                        GListModel   *attachments)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < parsed->images->len; i++)
+    {
+      FlHtmlImage *image = parsed->images->pdata[i];
+      g_autofree char *name = inline_image_name (image);
+      g_autofree char *caption = NULL;
+      g_autofree char *bare = g_strdup (image->name);
+
+      if (strchr (bare, '@'))
+        *strchr (bare, '@') = '\0';
+      if (has_attachment_named (attachments, name) || has_attachment_named (attachments, bare))
+        continue;
+
+      if (image->size > 0)
+        caption = fl_format_size (image->size);
+      else
+        /* Translators: in place of the size of an image that is part of
+         * an email's text */
+        caption = g_strdup (_("Inline image"));
+      add_chip (self, image->mime_type, name, caption);
+      n++;
+    }
+
+  return n;
+}
+
+static void
+free_parsed (gpointer data)
+{
+  fl_html_text_free (data);
+}
+
+/* Reads a body once per message: rows are rebound as the list scrolls.
+ * Messages from the store do not change, so the result is kept on them. */
+static FlHtmlText *
+get_parsed (FlMessage *message)
+{
+  FlHtmlText *parsed = g_object_get_data (G_OBJECT (message), PARSED_KEY);
+  const char *html = fl_message_get_html (message);
+
+  if (parsed != NULL)
+    return parsed;
+
+  if (html != NULL && *html != '\0')
+    parsed = fl_html_parse (html, -1);
+  /* A broken HTML part with a text part next to it: show the text. */
+  if (parsed == NULL || (*parsed->text == '\0' && fl_message_get_text (message) &&
+                         *fl_message_get_text (message) != '\0'))
+    {
+      g_clear_pointer (&parsed, fl_html_text_free);
+      parsed = fl_html_text_new_plain (fl_message_get_text (message));
+      g_object_set_data (G_OBJECT (message), PARSED_KEY "-plain", GINT_TO_POINTER (TRUE));
+    }
+  g_object_set_data_full (G_OBJECT (message), PARSED_KEY, parsed, free_parsed);
+
+  return parsed;
+}
+
+static gboolean
+activate_link_cb (GtkLabel   *label,
+                  const char *uri,
+                  gpointer    user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (label));
+
+  /* Markup only ever holds these, but the label decides nothing itself. */
+  if (fl_html_is_safe_uri (uri))
+    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+
+  return TRUE;
+}
+
+static void
+quote_toggled_cb (FlMessageRow *self)
+{
+  gboolean shown = gtk_toggle_button_get_active (self->quote_button);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->quote_label), shown);
+  gtk_button_set_label (GTK_BUTTON (self->quote_button),
+                        shown ? _("Hide quoted text") : _("Show quoted text"));
+}
+
+/* Sets a label to a range of the body: escaped markup for HTML, plain
+ * text otherwise. */
+static void
+set_body_label (GtkLabel   *label,
+                FlHtmlText *parsed,
+                gboolean    html,
+                gsize       start,
+                gsize       end)
+{
+  if (html)
+    {
+      g_autofree char *markup = fl_html_text_to_markup (parsed, start, end);
+
+      gtk_label_set_markup (label, markup);
+    }
+  else
+    {
+      g_autofree char *text = fl_html_text_slice (parsed, start, end);
+
+      gtk_label_set_use_markup (label, FALSE);
+      gtk_label_set_text (label, text);
+    }
+}
+
 /**
  * fl_message_row_set_message:
  * @message: (nullable): the message to show
@@ -133,13 +291,19 @@ fl_message_row_set_message (FlMessageRow *self,
   GListModel *attachments;
   GtkWidget *child;
   FlMessageKind kind;
+  FlHtmlText *parsed;
   gboolean outbound;
+  gboolean html;
   guint n_attachments;
 
   g_return_if_fail (FL_IS_MESSAGE_ROW (self));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attachments_box))))
     gtk_flow_box_remove (self->attachments_box, child);
+
+  /* A recycled row starts folded again. */
+  gtk_toggle_button_set_active (self->quote_button, FALSE);
+  quote_toggled_cb (self);
 
   if (message == NULL)
     return;
@@ -186,7 +350,27 @@ fl_message_row_set_message (FlMessageRow *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->author_label), fl_message_get_author_email (message));
   gtk_label_set_label (self->time_label, when);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), full_when);
-  gtk_label_set_text (self->body_label, fl_message_get_text (message));
+
+  parsed = get_parsed (message);
+  html = g_object_get_data (G_OBJECT (message), PARSED_KEY "-plain") == NULL;
+  if (parsed->quote_start >= 0)
+    {
+      set_body_label (self->body_label, parsed, html, 0, parsed->quote_start);
+      set_body_label (self->quote_label, parsed, html, parsed->quote_start, G_MAXSIZE);
+    }
+  else if (html)
+    {
+      set_body_label (self->body_label, parsed, html, 0, G_MAXSIZE);
+      gtk_label_set_text (self->quote_label, "");
+    }
+  else
+    {
+      /* Plain text as it came, to the last space. */
+      gtk_label_set_use_markup (self->body_label, FALSE);
+      gtk_label_set_text (self->body_label, fl_message_get_text (message));
+      gtk_label_set_text (self->quote_label, "");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->quote_button), parsed->quote_start >= 0);
 
   attachments = fl_message_get_attachments (message);
   n_attachments = g_list_model_get_n_items (attachments);
@@ -195,6 +379,7 @@ fl_message_row_set_message (FlMessageRow *self,
       g_autoptr(FlAttachment) attachment = g_list_model_get_item (attachments, i);
       add_attachment_chip (self, attachment);
     }
+  n_attachments += add_inline_image_chips (self, parsed, attachments);
   gtk_widget_set_visible (GTK_WIDGET (self->attachments_box), n_attachments > 0);
 }
 
@@ -233,7 +418,11 @@ fl_message_row_class_init (FlMessageRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlMessageRow, note_box);
   gtk_widget_class_bind_template_child (widget_class, FlMessageRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, FlMessageRow, body_label);
+  gtk_widget_class_bind_template_child (widget_class, FlMessageRow, quote_button);
+  gtk_widget_class_bind_template_child (widget_class, FlMessageRow, quote_label);
   gtk_widget_class_bind_template_child (widget_class, FlMessageRow, attachments_box);
+  gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
+  gtk_widget_class_bind_template_callback (widget_class, quote_toggled_cb);
 }
 
 static void

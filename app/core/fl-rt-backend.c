@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fl-attachment.h"
+#include "fl-html.h"
 #include "fl-rt-backend.h"
 #include "fl-text.h"
 
@@ -737,28 +738,11 @@ fill_message (FlMessage  *message,
       fl_message_set_html (message, html);
       if (!have_text)
         {
-          /* Until the HTML reader lands, strip tags for a readable body. */
-          GString *text = g_string_new (NULL);
-          gboolean in_tag = FALSE;
+          /* An HTML-only message: its readable text is what search and
+           * snippets see; the row shows the HTML with its links. */
+          g_autoptr(FlHtmlText) parsed = fl_html_parse (html, -1);
 
-          for (const char *p = html; *p; p++)
-            {
-              if (*p == '<')
-                {
-                  in_tag = TRUE;
-                  if (g_ascii_strncasecmp (p, "<br", 3) == 0 || g_ascii_strncasecmp (p, "</p", 3) == 0 ||
-                      g_ascii_strncasecmp (p, "</div", 5) == 0)
-                    g_string_append_c (text, '\n');
-                }
-              else if (*p == '>')
-                in_tag = FALSE;
-              else if (!in_tag)
-                g_string_append_c (text, *p);
-            }
-          g_strstrip (text->str);
-          text->len = strlen (text->str);
-          fl_message_set_text (message, text->str);
-          g_string_free (text, TRUE);
+          fl_message_set_text (message, parsed->text);
         }
     }
 

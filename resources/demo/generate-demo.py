@@ -1605,6 +1605,9 @@ def fill(text, ctx, inbound=False):
 URL_RE = re.compile(r"(https://[^\s<]+[^\s<.,)])")
 
 
+QUOTE_MARK = "<!--quote-->"  # where inline images go; removed on output
+
+
 def to_html(text, lang, quote=None):
     def para(block):
         esc = html.escape(block, quote=False)
@@ -1612,12 +1615,47 @@ def to_html(text, lang, quote=None):
         return "<p>" + esc.replace("\n", "<br>") + "</p>"
     body = "".join(para(b) for b in text.split("\n\n") if b.strip())
     if quote:
+        # each language's customers quote the way their usual mail app does:
+        # Gmail, Outlook on the web, Apple Mail
         head, qtext = quote
-        body += "<p>" + html.escape(head, quote=False) + "</p><blockquote>" + \
-            "".join(para(b) for b in qtext.split("\n\n") if b.strip()) + "</blockquote>"
+        ehead = html.escape(head, quote=False)
+        qhtml = "".join(para(b) for b in qtext.split("\n\n") if b.strip())
+        body += QUOTE_MARK
+        if lang == "en":
+            body += '<br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">' + ehead + \
+                '<br></div><blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;' \
+                'border-left:1px solid rgb(204,204,204);padding-left:1ex">' + qhtml + "</blockquote></div>"
+        elif lang == "tr":
+            body += '<div id="appendonsend"></div><hr style="display:inline-block;width:98%">' \
+                '<div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif">' + ehead + \
+                "</font><div>&nbsp;</div></div>" + qhtml
+        else:
+            body += "<div><br><blockquote type=\"cite\"><div>" + ehead + "</div>" + qhtml + "</blockquote></div>"
     if lang == "fa":
         return '<div dir="rtl">' + body + "</div>"
     return body
+
+
+SHOWCASE = []
+SHOWCASE_URL = "https://help.mailprovider.example/quarantine"
+SHOWCASE_TEXT = ("In case it helps with other customers: my mail provider had put your first mails in "
+                 "quarantine, screenshot below. Their help page explains how to release them: " + SHOWCASE_URL)
+SHOWCASE_HTML = ('<p>In case it helps with other customers: my mail provider had put your first mails in '
+                 '<b>quarantine</b>, screenshot below. Their help page explains how to release them: '
+                 '<a href="%s">%s</a></p><div><img src="cid:ii_lq3x9f0a1" alt="quarantine.png" '
+                 'width="540" height="214"><br></div>' % (SHOWCASE_URL, SHOWCASE_URL))
+
+
+def inline_images(h, atts):
+    """Puts a customer's photos and screenshots into the mail's text, as
+    mail apps do; the images stay attachments too."""
+    imgs = "".join('<div><img src="cid:%s@lumenhome.example" alt="%s"></div>' % (a["name"], a["name"])
+                   for a in atts or () if a["mime"].startswith("image/"))
+    if QUOTE_MARK in h:
+        return h.replace(QUOTE_MARK, imgs, 1)
+    if h.endswith("</div>") and h.startswith('<div dir="rtl">'):
+        return h[:-len("</div>")] + imgs + "</div>"
+    return h + imgs
 
 
 GREETING_WORDS = ("hi", "hello", "hey", "dear", "merhaba", "selam", "iyi günler", "سلام", "با سلام")
@@ -2012,6 +2050,13 @@ def build_ticket(t, scn, k):
                 qlines = last_public_out.split("\n")
                 text = text + "\n\n" + head + "\n" + "\n".join(("> " + l) if l else ">" for l in qlines)
                 h = to_html(body, lang, quote=(head, "\n".join(qlines)))
+                if lang == "en" and ch == "email" and not SHOWCASE:
+                    # one reply shows all an HTML mail can bring: a link, a
+                    # pasted screenshot and Gmail's folded history
+                    SHOWCASE.append(True)
+                    text = text.replace(body, body + "\n\n" + SHOWCASE_TEXT, 1)
+                    h = to_html(body, lang, quote=(head, "\n".join(qlines))).replace(
+                        QUOTE_MARK, SHOWCASE_HTML + QUOTE_MARK, 1)
             att = attachment(attspec, ctx) if attspec else None
             if not att and R.random() < 0.1:
                 att = attachment(R.choice(["photo", "screenshot"]), ctx)
@@ -2326,7 +2371,7 @@ def main():
         for m in t["seq"]:
             o = {"kind": m["kind"], "direction": m["direction"], "author": m["author"], "at": m["at"], "text": m["text"]}
             if m.get("html"):
-                o["html"] = m["html"]
+                o["html"] = inline_images(m["html"], m.get("attachments"))
             if m.get("event"):
                 o["event"] = m["event"]
             if m.get("attachments"):

@@ -116,13 +116,22 @@ save_screenshot (Fixture    *f,
   g_autofree char *path = g_build_filename (dir, file, NULL);
   g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < 30; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (10000);
-    }
   g_mkdir_with_parents (dir, 0755);
-  g_assert_true (fl_screenshot_save (GTK_WIDGET (f->window), path, &error));
+
+  /* A window in the middle of a relayout may have nothing to hand over
+   * yet: settle and try again a few times before calling it a failure. */
+  for (guint attempt = 0; attempt < 5; attempt++)
+    {
+      for (guint i = 0; i < 30; i++)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (10000);
+        }
+      g_clear_error (&error);
+      if (fl_screenshot_save (GTK_WIDGET (f->window), path, &error))
+        break;
+      g_test_message ("screenshot attempt %u: %s", attempt, error->message);
+    }
   g_assert_no_error (error);
   g_test_message ("screenshot: %s", path);
 }
@@ -422,7 +431,7 @@ test_draft_survives_restart (Fixture       *f,
   g_assert_true (fl_composer_get_note (composer));
 }
 
-/* The real thing: the app is killed with SIGKILL a second after the
+/* The real thing: the app is killed with SIGKILL two seconds after the
  * agent's last keystroke, and the draft is there when it comes back on
  * the same data folder. The app runs in a child process that kills
  * itself; nothing waits for the save before the kill. */
@@ -463,7 +472,7 @@ test_draft_survives_kill (void)
         g_assert_true (g_file_set_contents (path, id, -1, NULL));
       }
 
-      until = g_get_monotonic_time () + G_USEC_PER_SEC;
+      until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
       while (g_get_monotonic_time () < until)
         {
           g_main_context_iteration (NULL, FALSE);
@@ -806,6 +815,107 @@ test_customer_panel_narrow (Fixture       *f,
   g_assert_true (g_settings_get_boolean (settings, "customer-panel-visible"));
 }
 
+/* The first widget under @root, in depth-first order, that @match
+ * accepts. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             gboolean  (*match) (GtkWidget *widget, gconstpointer data),
+             gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_label_with (GtkWidget     *widget,
+               gconstpointer  needle)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), needle);
+}
+
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  name)
+{
+  return gtk_widget_has_css_class (widget, name);
+}
+
+static void
+test_html_message (Fixture       *f,
+                   gconstpointer  data)
+{
+  FlStore *store = fl_context_get_store (f->context);
+  FlTicketView *view = fl_window_get_ticket_view (f->window);
+  const char *link = "<a href=\"https://help.mailprovider.example/quarantine\">";
+  g_autoptr(GError) error = NULL;
+  GtkWidget *body, *row, *toggle, *quote, *chip;
+  gint64 ticket_id;
+
+  /* The demo reply with a link, a pasted screenshot and Gmail's quote. */
+  {
+    g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_ALL);
+    g_autoptr(GArray) ids = NULL;
+
+    fl_query_set_text (query, "quarantine");
+    ids = fl_store_query_ids (store, query, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 1);
+    ticket_id = g_array_index (ids, gint64, 0);
+  }
+
+  fl_ticket_view_show (view, ticket_id);
+  wait_for_conversation (f, ticket_id);
+  WAIT_FOR ((body = find_widget (GTK_WIDGET (view), is_label_with, link)) != NULL, "the HTML body");
+  for (guint i = 0; i < 30; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+
+  /* The link is markup; the <b> of the mail is not, and what the
+   * customer wrote is escaped. */
+  g_assert_true (gtk_label_get_use_markup (GTK_LABEL (body)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (body)), "I&apos;m back in"));
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (body)), "<b>"));
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (body)), "Sorry about that"));
+  g_assert_true (gtk_widget_is_visible (body));
+
+  row = gtk_widget_get_ancestor (body, g_type_from_name ("FlMessageRow"));
+  g_assert_nonnull (row);
+
+  /* The quoted history waits behind the toggle... */
+  toggle = find_widget (row, has_css_class, "quote-toggle");
+  quote = find_widget (row, has_css_class, "quoted-text");
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (toggle));
+  g_assert_true (GTK_IS_LABEL (quote));
+  g_assert_true (gtk_widget_is_visible (toggle));
+  g_assert_false (gtk_widget_get_visible (quote));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (quote)), "Sorry about that"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (quote)), "wrote:"));
+
+  /* ...and a click shows it, and another folds it again. */
+  gtk_widget_activate (toggle);
+  WAIT_FOR (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)), "the quote to unfold");
+  g_assert_true (gtk_widget_is_visible (quote));
+  save_screenshot (f, "html-message");
+  gtk_widget_activate (toggle);
+  WAIT_FOR (!gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)), "the quote to fold");
+  g_assert_false (gtk_widget_get_visible (quote));
+
+  /* The pasted screenshot is an attachment. */
+  chip = find_widget (row, has_css_class, "attachment-chip");
+  g_assert_nonnull (chip);
+  g_assert_nonnull (find_widget (chip, is_label_with, "quarantine.png"));
+}
+
 static void
 test_long_conversation (Fixture       *f,
                         gconstpointer  data)
@@ -902,6 +1012,8 @@ main (int   argc,
   g_test_add ("/window/header-changes", Fixture, NULL, fixture_setup, test_header_changes,
               fixture_teardown);
   g_test_add ("/window/markup-injection", Fixture, NULL, fixture_setup, test_markup_injection,
+              fixture_teardown);
+  g_test_add ("/window/html-message", Fixture, NULL, fixture_setup, test_html_message,
               fixture_teardown);
   g_test_add ("/window/long-conversation", Fixture, NULL, fixture_setup, test_long_conversation,
               fixture_teardown);
