@@ -10,7 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "fl-attachment.h"
+#include "fl-attachment-chip.h"
 #include "fl-format.h"
 #include "fl-message-row.h"
 
@@ -92,34 +92,6 @@ fl_message_describe_event (FlMessage *message)
   return g_strdup (fl_message_get_text (message));
 }
 
-static void
-add_attachment_chip (FlMessageRow *self,
-                     FlAttachment *attachment)
-{
-  g_autofree char *size = fl_format_size (fl_attachment_get_size (attachment));
-  g_autofree char *icon_name = NULL;
-  g_autoptr(GIcon) icon = NULL;
-  const char *mime = fl_attachment_get_mime_type (attachment);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name = gtk_label_new (fl_attachment_get_name (attachment));
-  GtkWidget *size_label = gtk_label_new (size);
-  GtkWidget *image;
-
-  icon = g_content_type_get_symbolic_icon (mime ? mime : "application/octet-stream");
-  image = g_object_new (GTK_TYPE_IMAGE,
-                        "gicon", icon,
-                        "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                        NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 28);
-  gtk_widget_add_css_class (size_label, "dim-label");
-  gtk_box_append (GTK_BOX (box), image);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), size_label);
-  gtk_widget_add_css_class (box, "attachment-chip");
-  gtk_flow_box_append (self->attachments_box, box);
-}
-
 /**
  * fl_message_row_set_message:
  * @message: (nullable): the message to show
@@ -193,7 +165,7 @@ fl_message_row_set_message (FlMessageRow *self,
   for (guint i = 0; i < n_attachments; i++)
     {
       g_autoptr(FlAttachment) attachment = g_list_model_get_item (attachments, i);
-      add_attachment_chip (self, attachment);
+      gtk_flow_box_append (self->attachments_box, fl_attachment_chip_new (attachment));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->attachments_box), n_attachments > 0);
 }
