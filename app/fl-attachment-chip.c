@@ -30,6 +30,9 @@ struct _FlAttachmentChip
 
   FlAttachment  *attachment;
   GCancellable  *cancellable;
+  /* Where to tell the outcome, should the chip leave the window while
+   * its file is fetched: rows are rebuilt when the conversation reloads. */
+  GtkWidget     *overlay;
   guint          busy;
 
   GtkMenuButton *button;
@@ -60,6 +63,8 @@ toast (FlAttachmentChip *self,
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
+  if (overlay == NULL)
+    overlay = self->overlay;
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
   else
@@ -71,6 +76,10 @@ set_busy (FlAttachmentChip *self,
           gboolean          busy)
 {
   self->busy += busy ? 1 : -1;
+
+  /* A chip that left the window still finishes what it started. */
+  if (self->icon_stack == NULL)
+    return;
   gtk_stack_set_visible_child_name (self->icon_stack, self->busy ? "busy" : "icon");
   gtk_spinner_set_spinning (self->spinner, self->busy > 0);
 }
@@ -225,6 +234,7 @@ fetch (FlAttachmentChip *self,
       return;
     }
 
+  g_set_weak_pointer (&self->overlay, gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY));
   data = g_new0 (Fetch, 1);
   data->self = g_object_ref (self);
   data->after = after;
@@ -252,12 +262,10 @@ save_action (GtkWidget  *widget,
 static void
 fl_attachment_chip_dispose (GObject *object)
 {
-  FlAttachmentChip *self = (FlAttachmentChip *)object;
   GtkWidget *child;
 
-  g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_ATTACHMENT_CHIP);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+  gtk_widget_dispose_template (GTK_WIDGET (object), FL_TYPE_ATTACHMENT_CHIP);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
     gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (fl_attachment_chip_parent_class)->dispose (object);
@@ -268,6 +276,7 @@ fl_attachment_chip_finalize (GObject *object)
 {
   FlAttachmentChip *self = (FlAttachmentChip *)object;
 
+  g_clear_weak_pointer (&self->overlay);
   g_clear_object (&self->attachment);
   g_clear_object (&self->cancellable);
 
