@@ -12,6 +12,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include "fl-attachment-chip.h"
+#include "fl-composer.h"
 #include "fl-context.h"
 #include "fl-screenshot.h"
 #include "fl-test-ui.h"
@@ -396,6 +398,194 @@ test_draft_survives_restart (Fixture       *f,
   g_assert_true (fl_composer_get_note (composer));
 }
 
+/* A mapped label below @root whose text contains @text. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A mapped attachment chip below @root for a file called @name. */
+static FlAttachmentChip *
+find_chip (GtkWidget  *root,
+           const char *name)
+{
+  if (FL_IS_ATTACHMENT_CHIP (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (fl_attachment_get_name (fl_attachment_chip_get_attachment (FL_ATTACHMENT_CHIP (root))), name) == 0)
+    return FL_ATTACHMENT_CHIP (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      FlAttachmentChip *found = find_chip (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+n_attachments (FlComposer *composer)
+{
+  g_auto(GStrv) paths = fl_composer_get_attachments (composer);
+
+  return g_strv_length (paths);
+}
+
+static void
+save_screenshot (Fixture    *f,
+                 const char *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "..", "screenshots", NULL);
+  g_autofree char *name = g_strdup_printf ("%s-%s.png", what, ui_language ());
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (fl_screenshot_save (GTK_WIDGET (f->window), path, &error));
+  g_assert_no_error (error);
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+test_attachments (Fixture       *f,
+                  gconstpointer  data)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  FlTicketView *view = fl_window_get_ticket_view (f->window);
+  FlComposer *composer = fl_ticket_view_get_composer (view);
+  GListModel *messages = fl_ticket_view_get_messages (view);
+  g_autoptr(FlOutboxItem) sent = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *src = g_build_filename (f->dir, "source", NULL);
+  g_autofree char *png = g_build_filename (src, "Fatura Şubat.png", NULL);
+  g_autofree char *big = g_build_filename (src, "huge.iso", NULL);
+  g_autofree char *outgoing = g_build_filename (f->dir, "outgoing", NULL);
+  g_autofree char *downloads = g_build_filename (g_get_home_dir (), "İndirilenler", NULL);
+  g_autofree char *first_copy = g_build_filename (downloads, "Fatura Şubat.png", NULL);
+  g_autofree char *second_copy = g_build_filename (downloads, "Fatura Şubat (2).png", NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PATH "/demo/files/sample.png", 0, &error);
+  g_auto(GStrv) attached = NULL;
+  g_autoptr(FlMessage) last = NULL;
+  g_autoptr(FlAttachment) attachment = NULL;
+  g_autofree char *a = NULL, *b = NULL;
+  gsize len_a, len_b;
+  const char *reply = "Faturanız ekte.";
+  FlAttachmentChip *chip;
+  GSList one = { NULL, NULL };
+  guint n_messages;
+  gint64 ticket_id;
+  FILE *fp;
+
+  g_assert_no_error (error);
+  g_signal_connect (composer, "sent", G_CALLBACK (on_sent_cb), &sent);
+  g_assert_cmpint (g_mkdir_with_parents (src, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (png, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+
+  fl_ticket_list_select (list, 0);
+  ticket_id = fl_ticket_list_get_selected (list);
+  wait_for_conversation (f, ticket_id);
+  n_messages = g_list_model_get_n_items (messages);
+
+  /* The chooser, a drop and a paste all come here: the file is copied at
+   * once into the profile and shown as a chip. */
+  one.data = g_file_new_for_path (png);
+  fl_composer_add_files (composer, &one);
+  g_clear_object (&one.data);
+  WAIT_FOR (n_attachments (composer) == 1, "the file in the composer");
+  attached = fl_composer_get_attachments (composer);
+  g_assert_true (g_str_has_prefix (attached[0], outgoing));
+  g_assert_true (g_file_get_contents (attached[0], &a, &len_a, NULL));
+  g_assert_cmpmem (a, len_a, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_clear_pointer (&a, g_free);
+  WAIT_FOR (find_label (GTK_WIDGET (composer), "Fatura Şubat.png") != NULL, "the chip to show");
+
+  /* The original may go now: the copy is what is sent. */
+  g_assert_cmpint (g_unlink (png), ==, 0);
+
+  /* A file over the demo's 25 MB is refused, with a message that says
+   * so in the composer, and what was attached stays. */
+  fp = fopen (big, "wb");
+  g_assert_nonnull (fp);
+  g_assert_cmpint (fseek (fp, 26 * 1000 * 1000, SEEK_SET), ==, 0);
+  fputc ('x', fp);
+  fclose (fp);
+  one.data = g_file_new_for_path (big);
+  fl_composer_add_files (composer, &one);
+  g_clear_object (&one.data);
+  WAIT_FOR (fl_composer_get_attach_error (composer) != NULL, "the size message");
+  g_assert_nonnull (strstr (fl_composer_get_attach_error (composer), "huge.iso"));
+  WAIT_FOR (find_label (GTK_WIDGET (composer), "huge.iso") != NULL, "the size message to show");
+  g_assert_cmpuint (n_attachments (composer), ==, 1);
+  save_screenshot (f, "composer-attachments");
+
+  /* Undo gives the file back with the text. */
+  fl_composer_set_text (composer, reply);
+  g_assert_true (fl_composer_send (composer, NULL));
+  g_assert_cmpuint (n_attachments (composer), ==, 0);
+  g_assert_null (fl_composer_get_attach_error (composer));
+  WAIT_FOR (sent != NULL, "the reply to be queued");
+  g_assert_cmpuint (g_strv_length ((char **) fl_outbox_item_get_attachments (sent)), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-send", NULL));
+  WAIT_FOR (n_attachments (composer) == 1, "the undone file to come back");
+  WAIT_FOR (({ g_autofree char *t = fl_composer_get_text (composer); g_str_equal (t, reply); }),
+            "the undone text to come back");
+  g_assert_true (outbox_state (f, sent) == FL_OUTBOX_DISCARDED);
+  g_assert_true (g_file_test (attached[0], G_FILE_TEST_IS_REGULAR));
+
+  /* Sent for real: the reply shows in the conversation with its file. */
+  g_clear_object (&sent);
+  g_assert_true (fl_composer_send (composer, NULL));
+  WAIT_FOR (sent != NULL, "the reply to be queued again");
+  WAIT_FOR (outbox_state (f, sent) == FL_OUTBOX_SENT, "the reply to be sent");
+  WAIT_FOR (g_list_model_get_n_items (messages) == n_messages + 1, "the reply in the conversation");
+  last = g_list_model_get_item (messages, n_messages);
+  g_assert_cmpstr (fl_message_get_text (last), ==, reply);
+  g_assert_cmpuint (g_list_model_get_n_items (fl_message_get_attachments (last)), ==, 1);
+  attachment = g_list_model_get_item (fl_message_get_attachments (last), 0);
+  g_assert_cmpstr (fl_attachment_get_name (attachment), ==, "Fatura Şubat.png");
+  g_assert_cmpint (fl_attachment_get_size (attachment), ==, g_bytes_get_size (bytes));
+  /* The outgoing copy went with it. */
+  g_assert_false (g_file_test (attached[0], G_FILE_TEST_EXISTS));
+
+  WAIT_FOR ((chip = find_chip (GTK_WIDGET (view), "Fatura Şubat.png")) != NULL, "the chip in the conversation");
+  save_screenshot (f, "conversation-attachments");
+
+  /* Saved twice to the Downloads folder the desktop names: two files,
+   * the second with a new name, both with the bytes that were sent. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chip), "attachment.save", NULL));
+  WAIT_FOR (g_file_test (first_copy, G_FILE_TEST_IS_REGULAR), "the first copy");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chip), "attachment.save", NULL));
+  WAIT_FOR (g_file_test (second_copy, G_FILE_TEST_IS_REGULAR), "the second copy");
+  g_assert_true (g_file_get_contents (first_copy, &a, &len_a, NULL));
+  g_assert_true (g_file_get_contents (second_copy, &b, &len_b, NULL));
+  g_assert_cmpmem (a, len_a, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_cmpmem (b, len_b, a, len_a);
+
+  g_unlink (first_copy);
+  g_unlink (second_copy);
+  g_unlink (big);
+}
+
 static GtkDropDown *
 find_dropdown (GtkWidget  *root,
                const char *id)
@@ -646,6 +836,20 @@ main (int   argc,
   /* No G_TEST_OPTION_ISOLATE_DIRS: it hides XDG_DATA_DIRS, and with it
    * the icon theme and the MIME database GTK needs. The test runner gives
    * every run a throw-away HOME instead. */
+
+  /* A home of this run, whose desktop names a Downloads folder, for the
+   * attachments saved there. Before anything asks GLib for the home. */
+  {
+    g_autofree char *home = g_dir_make_tmp ("fl-home-XXXXXX", NULL);
+    g_autofree char *config = g_build_filename (home, ".config", NULL);
+    g_autofree char *dirs = g_build_filename (config, "user-dirs.dirs", NULL);
+
+    g_setenv ("HOME", home, TRUE);
+    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+    g_mkdir_with_parents (config, 0700);
+    g_file_set_contents (dirs, "XDG_DOWNLOAD_DIR=\"$HOME/İndirilenler\"\n", -1, NULL);
+  }
+
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
@@ -662,6 +866,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/window/long-conversation", Fixture, NULL, fixture_setup, test_long_conversation,
               fixture_teardown);
+  g_test_add ("/window/attachments", Fixture, NULL, fixture_setup, test_attachments, fixture_teardown);
   g_test_add ("/window/draft-survives-restart", Fixture, NULL, fixture_setup,
               test_draft_survives_restart, fixture_teardown);
   g_test_add ("/window/direction-and-screenshot", Fixture, NULL, fixture_setup,
