@@ -175,6 +175,78 @@ make_chip (FlComposer *self,
   return box;
 }
 
+/* Every change to the files of a draft reaches the store, so they come
+ * back after a restart. */
+static void
+persist_attachments (FlComposer *self,
+                     gint64      ticket_id,
+                     GPtrArray  *paths)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  if (self->context == NULL || ticket_id == 0)
+    return;
+
+  for (guint i = 0; paths && i < paths->len; i++)
+    g_strv_builder_add (builder, paths->pdata[i]);
+  strv = g_strv_builder_end (builder);
+  fl_store_save_draft_attachments_async (fl_context_get_store (self->context), ticket_id,
+                                         (const char * const *) strv, g_get_real_time ());
+}
+
+static void
+load_attachments_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  FlStore *store = task_data;
+  gint64 ticket_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "ticket-id"));
+  g_auto(GStrv) paths = fl_store_load_draft_attachments (store, ticket_id, NULL);
+  GPtrArray *existing = g_ptr_array_new_with_free_func (g_free);
+
+  /* Files that were sent meanwhile are gone from the outgoing folder. */
+  for (guint i = 0; paths && paths[i]; i++)
+    if (g_file_test (paths[i], G_FILE_TEST_IS_REGULAR))
+      g_ptr_array_add (existing, g_strdup (paths[i]));
+
+  g_task_return_pointer (task, existing, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void show_attachments (FlComposer *self);
+
+static void
+attachments_loaded_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  FlComposer *self = FL_COMPOSER (object);
+  gint64 ticket_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (result), "ticket-id"));
+  g_autoptr(GPtrArray) paths = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Files the agent attached meanwhile win. */
+  if (paths == NULL || paths->len == 0 || self->ticket == NULL ||
+      fl_ticket_get_id (self->ticket) != ticket_id || self->attachments->len > 0)
+    return;
+
+  for (guint i = 0; i < paths->len; i++)
+    g_ptr_array_add (self->attachments, g_strdup (paths->pdata[i]));
+  show_attachments (self);
+}
+
+static void
+load_attachments (FlComposer *self,
+                  gint64      ticket_id)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->load_cancellable, attachments_loaded_cb, NULL);
+
+  g_task_set_source_tag (task, load_attachments);
+  g_task_set_task_data (task, g_object_ref (fl_context_get_store (self->context)), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "ticket-id", GSIZE_TO_POINTER (ticket_id));
+  g_task_run_in_thread (task, load_attachments_thread);
+}
+
 static void
 show_attachments (FlComposer *self)
 {
@@ -219,6 +291,8 @@ remove_clicked_cb (FlComposer *self,
 
   delete_copy (path);
   g_ptr_array_remove_index (self->attachments, index);
+  if (self->ticket != NULL)
+    persist_attachments (self, fl_ticket_get_id (self->ticket), self->attachments);
   show_attachments (self);
   show_attach_error (self, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
@@ -476,6 +550,8 @@ added_cb (GObject      *object,
 
   for (guint i = 0; i < adding->added->len; i++)
     g_ptr_array_add (target, g_strdup (adding->added->pdata[i]));
+  if (adding->added->len > 0)
+    persist_attachments (self, adding->ticket_id, target);
 
   if (open)
     {
@@ -805,6 +881,7 @@ enqueued_cb (GObject      *object,
             {
               for (guint i = 0; paths && paths[i]; i++)
                 g_ptr_array_add (self->attachments, g_strdup (paths[i]));
+              persist_attachments (self, fl_ticket_get_id (self->ticket), self->attachments);
               show_attachments (self);
             }
           g_signal_emit (self, signals [SENT], 0, NULL, error->message);
@@ -866,6 +943,7 @@ fl_composer_send (FlComposer *self,
       g_ptr_array_add (self->attachments, NULL);
       fl_outbox_item_set_attachments (sending->item, (const char * const *) self->attachments->pdata);
       g_ptr_array_set_size (self->attachments, 0);
+      persist_attachments (self, fl_ticket_get_id (self->ticket), self->attachments);
       show_attachments (self);
     }
   show_attach_error (self, NULL);
@@ -1080,6 +1158,7 @@ fl_composer_set_ticket (FlComposer *self,
               fl_store_load_draft_async (fl_context_get_store (self->context), new_id,
                                          self->load_cancellable, draft_loaded_cb,
                                          g_object_ref (self));
+              load_attachments (self, new_id);
             }
         }
     }
@@ -1177,6 +1256,8 @@ fl_composer_restore (FlComposer   *self,
     for (guint i = 0; paths && paths[i]; i++)
       if (g_file_test (paths[i], G_FILE_TEST_IS_REGULAR))
         g_ptr_array_add (target, g_strdup (paths[i]));
+    if (paths != NULL)
+      persist_attachments (self, ticket_id, target);
     if (open)
       show_attachments (self);
   }

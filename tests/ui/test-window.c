@@ -360,44 +360,6 @@ test_compose (Fixture       *f,
   g_object_unref (last);
 }
 
-static void
-test_draft_survives_restart (Fixture       *f,
-                             gconstpointer  data)
-{
-  FlTicketList *list = fl_window_get_ticket_list (f->window);
-  FlComposer *composer = fl_ticket_view_get_composer (fl_window_get_ticket_view (f->window));
-  const char *draft = "Merhaba, iade kodunuz: RMA-2231. سلام";
-  gint64 ticket_id;
-
-  fl_ticket_list_select (list, 2);
-  ticket_id = fl_ticket_list_get_selected (list);
-  wait_for_conversation (f, ticket_id);
-
-  /* Typing is saved on its own, without sending or switching. */
-  fl_composer_set_note (composer, TRUE);
-  fl_composer_set_text (composer, draft);
-  WAIT_FOR (({ g_autofree char *t = fl_store_load_draft (fl_context_get_store (f->context), ticket_id, NULL, NULL);
-               g_strcmp0 (t, draft) == 0; }), "the draft to reach the disk");
-
-  /* The app goes away and comes back on the same data. */
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&f->context);
-
-  open_context (f);
-  open_window (f);
-  list = fl_window_get_ticket_list (f->window);
-  composer = fl_ticket_view_get_composer (fl_window_get_ticket_view (f->window));
-  WAIT_FOR (fl_ticket_list_get_n_items (list) > 2, "the inbox again");
-
-  fl_ticket_list_select (list, 2);
-  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, ticket_id);
-  WAIT_FOR (({ g_autofree char *t = fl_composer_get_text (composer); g_str_equal (t, draft); }),
-            "the draft in the composer");
-  g_assert_true (fl_composer_get_note (composer));
-}
-
 /* A mapped label below @root whose text contains @text. */
 static GtkWidget *
 find_label (GtkWidget  *root,
@@ -444,6 +406,68 @@ n_attachments (FlComposer *composer)
   g_auto(GStrv) paths = fl_composer_get_attachments (composer);
 
   return g_strv_length (paths);
+}
+
+static void
+test_draft_survives_restart (Fixture       *f,
+                             gconstpointer  data)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  FlComposer *composer = fl_ticket_view_get_composer (fl_window_get_ticket_view (f->window));
+  const char *draft = "Merhaba, iade kodunuz: RMA-2231. سلام";
+  g_auto(GStrv) attached = NULL;
+  gint64 ticket_id;
+
+  fl_ticket_list_select (list, 2);
+  ticket_id = fl_ticket_list_get_selected (list);
+  wait_for_conversation (f, ticket_id);
+
+  /* Typing is saved on its own, without sending or switching. */
+  fl_composer_set_note (composer, TRUE);
+  fl_composer_set_text (composer, draft);
+  WAIT_FOR (({ g_autofree char *t = fl_store_load_draft (fl_context_get_store (f->context), ticket_id, NULL, NULL);
+               g_strcmp0 (t, draft) == 0; }), "the draft to reach the disk");
+
+  /* And a file attached to it. */
+  {
+    g_autofree char *src = g_build_filename (f->dir, "İade formu.txt", NULL);
+    GSList one = { NULL, NULL };
+
+    g_assert_true (g_file_set_contents (src, "RMA-2231", -1, NULL));
+    one.data = g_file_new_for_path (src);
+    fl_composer_add_files (composer, &one);
+    g_clear_object (&one.data);
+    WAIT_FOR (n_attachments (composer) == 1, "the file in the composer");
+    attached = fl_composer_get_attachments (composer);
+    WAIT_FOR (({ g_auto(GStrv) p = fl_store_load_draft_attachments (fl_context_get_store (f->context), ticket_id, NULL);
+                 p != NULL && g_strv_equal ((const char * const *) p, (const char * const *) attached); }),
+              "the draft's file to reach the disk");
+  }
+
+  /* The app goes away and comes back on the same data. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->context);
+
+  open_context (f);
+  open_window (f);
+  list = fl_window_get_ticket_list (f->window);
+  composer = fl_ticket_view_get_composer (fl_window_get_ticket_view (f->window));
+  WAIT_FOR (fl_ticket_list_get_n_items (list) > 2, "the inbox again");
+
+  fl_ticket_list_select (list, 2);
+  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, ticket_id);
+  WAIT_FOR (({ g_autofree char *t = fl_composer_get_text (composer); g_str_equal (t, draft); }),
+            "the draft in the composer");
+  g_assert_true (fl_composer_get_note (composer));
+  WAIT_FOR (n_attachments (composer) == 1, "the draft's file in the composer");
+  {
+    g_auto(GStrv) again = fl_composer_get_attachments (composer);
+
+    g_assert_cmpstr (again[0], ==, attached[0]);
+    WAIT_FOR (find_label (GTK_WIDGET (composer), "İade formu.txt") != NULL, "the chip to show");
+  }
 }
 
 static void
