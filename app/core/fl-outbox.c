@@ -133,7 +133,8 @@ is_outgoing (FlOutbox   *self,
              const char *path)
 {
   g_autofree char *dir = data_dir (self);
-  g_autofree char *outgoing = fl_attachment_outgoing_dir (dir);
+  g_autofree char *relative = fl_attachment_outgoing_dir (dir);
+  g_autofree char *outgoing = g_canonicalize_filename (relative, NULL);
   g_autofree char *canonical = g_canonicalize_filename (path, NULL);
   g_autofree char *parent = g_path_get_dirname (canonical);
   g_autofree char *grandparent = g_path_get_dirname (parent);
