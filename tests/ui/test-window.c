@@ -15,6 +15,7 @@
 #include "fl-attachment-chip.h"
 #include "fl-composer.h"
 #include "fl-context.h"
+#include "fl-format.h"
 #include "fl-screenshot.h"
 #include "fl-test-ui.h"
 #include "fl-window-private.h"
@@ -594,6 +595,16 @@ test_attachments (Fixture       *f,
   WAIT_FOR ((chip = find_chip (GTK_WIDGET (view), "Fatura Şubat.png")) != NULL, "the chip in the conversation");
   save_screenshot (f, "conversation-attachments");
 
+  /* Screen readers hear the name and the size. */
+  {
+    g_autofree char *size = fl_format_size (g_bytes_get_size (bytes));
+    g_autofree char *label = g_strdup_printf (_("%s, %s"), "Fatura Şubat.png", size);
+    g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (chip))),
+                                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+
+    g_assert_null (mismatch);
+  }
+
   /* Saved twice to the Downloads folder the desktop names: two files,
    * the second with a new name, both with the bytes that were sent. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chip), "attachment.save", NULL));
@@ -608,6 +619,79 @@ test_attachments (Fixture       *f,
   g_unlink (first_copy);
   g_unlink (second_copy);
   g_unlink (big);
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_paste_attachments (Fixture       *f,
+                        gconstpointer  data)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  FlComposer *composer = fl_ticket_view_get_composer (fl_window_get_ticket_view (f->window));
+  GtkWidget *text_view = find_type (GTK_WIDGET (composer), GTK_TYPE_TEXT_VIEW);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (text_view);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PATH "/demo/files/sample.png", 0, &error);
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_bytes (bytes, &error);
+  g_autofree char *src = g_build_filename (f->dir, "Kargo etiketi.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (src);
+  g_auto(GStrv) attached = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *pasted_text = NULL;
+  g_autoptr(GdkTexture) back = NULL;
+  GSList one = { file, NULL };
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (src, "%PDF-1.4 label", -1, NULL));
+  fl_ticket_list_select (list, 1);
+  wait_for_conversation (f, fl_ticket_list_get_selected (list));
+
+  /* An image on the clipboard becomes a PNG file, not text. */
+  gdk_clipboard_set_texture (clipboard, texture);
+  g_signal_emit_by_name (text_view, "paste-clipboard");
+  WAIT_FOR (n_attachments (composer) == 1, "the pasted image");
+  attached = fl_composer_get_attachments (composer);
+  g_assert_true (g_str_has_suffix (attached[0], "/pasted-image.png") ||
+                 g_str_has_suffix (attached[0], _("pasted-image.png")));
+  back = gdk_texture_new_from_filename (attached[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (back), ==, gdk_texture_get_width (texture));
+  g_assert_cmpint (gdk_texture_get_height (back), ==, gdk_texture_get_height (texture));
+
+  /* Copied files are attached, as copies. */
+  gdk_clipboard_set (clipboard, GDK_TYPE_FILE_LIST, &one);
+  g_signal_emit_by_name (text_view, "paste-clipboard");
+  WAIT_FOR (n_attachments (composer) == 2, "the pasted file");
+  g_strfreev (attached);
+  attached = fl_composer_get_attachments (composer);
+  g_assert_true (g_str_has_suffix (attached[1], "/Kargo etiketi.pdf"));
+  g_assert_cmpstr (attached[1], !=, src);
+  g_assert_true (g_file_get_contents (attached[1], &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "%PDF-1.4 label");
+
+  /* Text still pastes as text. */
+  gdk_clipboard_set_text (clipboard, "RMA-2231");
+  g_signal_emit_by_name (text_view, "paste-clipboard");
+  WAIT_FOR (({ g_autofree char *t = fl_composer_get_text (composer); g_str_equal (t, "RMA-2231"); }),
+            "the pasted text");
+  g_assert_cmpuint (n_attachments (composer), ==, 2);
 }
 
 static GtkDropDown *
@@ -891,6 +975,8 @@ main (int   argc,
   g_test_add ("/window/long-conversation", Fixture, NULL, fixture_setup, test_long_conversation,
               fixture_teardown);
   g_test_add ("/window/attachments", Fixture, NULL, fixture_setup, test_attachments, fixture_teardown);
+  g_test_add ("/window/paste-attachments", Fixture, NULL, fixture_setup, test_paste_attachments,
+              fixture_teardown);
   g_test_add ("/window/draft-survives-restart", Fixture, NULL, fixture_setup,
               test_draft_survives_restart, fixture_teardown);
   g_test_add ("/window/direction-and-screenshot", Fixture, NULL, fixture_setup,
