@@ -265,14 +265,21 @@ download_write_thread (GTask        *task,
 
   dir = g_path_get_dirname (path);
   data = g_bytes_get_data (d->bytes, &len);
-  if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_file_set_contents_full (path, data ? data : "", len, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0600, &error))
+  if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      g_debug ("Could not write %s: %s", path, error ? error->message : g_strerror (errno));
+      int saved_errno = errno;
+
+      g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s", g_strerror (saved_errno));
+    }
+  else
+    g_file_set_contents_full (path, data ? data : "", len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
+
+  if (error != NULL)
+    {
+      g_debug ("Could not write %s: %s", path, error->message);
       /* Translators: %s is a file name, then why it could not be written */
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not save “%s”: %s"),
-                               d->name, error ? error->message : g_strerror (errno));
+                               d->name, error->message);
       return;
     }
 
