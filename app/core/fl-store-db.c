@@ -393,6 +393,12 @@ static const char migration_5[] =
 static const char migration_6[] =
   "ALTER TABLE outbox ADD COLUMN mentions TEXT;";
 
+/* Version 7: the files attached to a draft, as paths of the composer's
+ * copies, one per line, ordered by their own revision. */
+static const char migration_7[] =
+  "ALTER TABLE drafts ADD COLUMN attachments TEXT;"
+  "ALTER TABLE drafts ADD COLUMN attachments_revision INTEGER NOT NULL DEFAULT 0;";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
@@ -401,6 +407,7 @@ static const char * const migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FL_STORE_SCHEMA_VERSION + 1);
