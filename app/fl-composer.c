@@ -15,6 +15,7 @@
 
 #include "fl-attachment-cache.h"
 #include "fl-composer.h"
+#include "fl-mention-popover.h"
 #include "fl-format.h"
 #include "fl-outbox.h"
 #include "fl-text.h"
@@ -59,6 +60,7 @@ struct _FlComposer
   GtkToggleButton *note_button;
   GtkLabel        *recipients_label;
   GtkTextView     *text_view;
+  FlMentionPopover *mentions;
   GtkFlowBox      *attachments_box;
   GtkLabel        *attach_error_label;
 };
@@ -812,6 +814,7 @@ update (FlComposer *self)
   gboolean note = gtk_toggle_button_get_active (self->note_button);
   g_autofree char *recipients = NULL;
 
+  fl_mention_popover_set_enabled (self->mentions, note);
   if (note)
     {
       gtk_widget_add_css_class (self->box, "note-mode");
@@ -992,6 +995,12 @@ fl_composer_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  /* The editor does not know it holds the mention list. */
+  if (self->mentions != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->mentions));
+      self->mentions = NULL;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_COMPOSER);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -1064,6 +1073,9 @@ fl_composer_init (FlComposer *self)
                                         (GDestroyNotify) cached_draft_free);
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* First, so that Enter picks a teammate while the list is open. */
+  self->mentions = fl_mention_popover_new (self->text_view);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -1139,6 +1151,9 @@ fl_composer_set_ticket (FlComposer *self,
 
   g_set_object (&self->ticket, ticket);
   self->seen_until = seen_until;
+  fl_mention_popover_set_source (self->mentions,
+                                 ticket && self->context ? fl_context_get_store (self->context) : NULL,
+                                 ticket ? fl_ticket_get_account_id (ticket) : 0);
 
   if (old_id != new_id)
     {

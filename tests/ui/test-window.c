@@ -19,6 +19,7 @@
 #include "fl-attachment-chip.h"
 #include "fl-composer.h"
 #include "fl-context.h"
+#include "fl-mention-popover.h"
 #include "fl-format.h"
 #include "fl-screenshot.h"
 #include "fl-test-ui.h"
@@ -1352,6 +1353,135 @@ test_take_and_follow (Fixture       *f,
   WAIT_FOR (!gtk_widget_get_mapped (workload), "the menu to close");
 }
 
+static gboolean
+is_text_view (GtkWidget     *widget,
+              gconstpointer  unused)
+{
+  return GTK_IS_TEXT_VIEW (widget);
+}
+
+static gboolean
+is_mention_popover (GtkWidget     *widget,
+                    gconstpointer  unused)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "FlMentionPopover");
+}
+
+static void
+type_text (GtkTextView *text_view,
+           const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+
+  /* As typing does: at the cursor, one character at a time. */
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    gtk_text_buffer_insert_interactive_at_cursor (buffer, p, g_utf8_next_char (p) - p, TRUE);
+  for (guint i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static char *
+composer_text (FlComposer *composer)
+{
+  return fl_composer_get_text (composer);
+}
+
+/* Mentions by keyboard: "@" in a note lists teammates matched on any part
+ * of their name, Turkish- and Persian-aware; Down and Enter pick one;
+ * Escape leaves the text alone; replies and addresses get no list. The
+ * note then makes the teammate a follower. */
+static void
+test_mention_completion (Fixture       *f,
+                         gconstpointer  data)
+{
+  FlTicketView *view = fl_window_get_ticket_view (f->window);
+  FlComposer *composer = fl_ticket_view_get_composer (view);
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  g_autoptr(FlOutboxItem) sent = NULL;
+  GtkTextView *text_view;
+  FlMentionPopover *popover;
+  g_autofree char *text = NULL;
+  gint64 ticket_id;
+
+  fl_ticket_list_select (list, 4);
+  ticket_id = fl_ticket_list_get_selected (list);
+  wait_for_conversation (f, ticket_id);
+  text_view = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (composer), is_text_view, NULL));
+  popover = FL_MENTION_POPOVER (find_widget (GTK_WIDGET (text_view), is_mention_popover, NULL));
+  g_assert_nonnull (popover);
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+
+  /* A reply to a customer mentions no one. */
+  fl_composer_set_note (composer, FALSE);
+  fl_composer_set_text (composer, "");
+  type_text (text_view, "Hi @dan");
+  g_assert_cmpuint (fl_mention_popover_get_n_matches (popover), ==, 0);
+
+  fl_composer_set_note (composer, TRUE);
+  fl_composer_set_text (composer, "");
+
+  /* An address is not a mention. */
+  type_text (text_view, "mail bob@dan");
+  g_assert_cmpuint (fl_mention_popover_get_n_matches (popover), ==, 0);
+  fl_composer_set_text (composer, "");
+
+  /* Capitals and dotted İ fold: "@AYŞE" finds Ayşe Yılmaz; Escape keeps
+   * what was typed. */
+  type_text (text_view, "@AYŞE");
+  WAIT_FOR (fl_mention_popover_get_n_matches (popover) == 1, "Ayşe in the list");
+  g_assert_true (fl_mention_popover_handle_key (popover, GDK_KEY_Escape, 0));
+  WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (popover)), "the list to close");
+  text = composer_text (composer);
+  g_assert_cmpstr (text, ==, "@AYŞE");
+  g_clear_pointer (&text, g_free);
+  fl_composer_set_text (composer, "");
+
+  /* A Persian name, from its middle. */
+  type_text (text_view, "@کریم");
+  WAIT_FOR (fl_mention_popover_get_n_matches (popover) == 1, "Reza in the list");
+  fl_mention_popover_handle_key (popover, GDK_KEY_Escape, 0);
+  fl_composer_set_text (composer, "");
+
+  /* Any part of the name: "broo" is Daniel Brooks. Enter inserts
+   * "@daniel " and typing goes on after it. */
+  type_text (text_view, "Lütfen @broo");
+  WAIT_FOR (fl_mention_popover_get_n_matches (popover) == 1, "Daniel in the list");
+  g_assert_true (fl_mention_popover_handle_key (popover, GDK_KEY_Return, 0));
+  type_text (text_view, "bakar mısın?");
+  text = composer_text (composer);
+  g_assert_cmpstr (text, ==, "Lütfen @daniel bakar mısın?");
+  g_clear_pointer (&text, g_free);
+
+  /* Down moves through several matches before Enter picks one. */
+  type_text (text_view, " @a");
+  WAIT_FOR (fl_mention_popover_get_n_matches (popover) >= 2, "several teammates");
+  g_assert_true (fl_mention_popover_handle_key (popover, GDK_KEY_Down, 0));
+  g_assert_true (fl_mention_popover_handle_key (popover, GDK_KEY_Up, 0));
+  g_assert_true (fl_mention_popover_handle_key (popover, GDK_KEY_Tab, 0));
+  text = composer_text (composer);
+  g_assert_true (g_str_has_prefix (text, "Lütfen @daniel bakar mısın? @"));
+  g_assert_true (g_str_has_suffix (text, " "));
+  g_clear_pointer (&text, g_free);
+  save_screenshot (f, "mention-note");
+
+  /* Sent, the note makes Daniel a follower. */
+  g_signal_connect (composer, "sent", G_CALLBACK (on_sent_cb), &sent);
+  g_assert_true (fl_composer_send (composer, NULL));
+  WAIT_FOR (sent != NULL, "the note to be queued");
+  g_assert_nonnull (fl_outbox_item_get_mentions (sent));
+  g_assert_cmpstr (fl_outbox_item_get_mentions (sent)[0], ==, "daniel");
+  WAIT_FOR (outbox_state (f, sent) == FL_OUTBOX_SENT, "the note to be sent");
+  WAIT_FOR (({ g_autoptr(GPtrArray) agents =
+               fl_store_list_agents (fl_context_get_store (f->context), 0, NULL);
+               gboolean found = FALSE;
+               for (guint i = 0; i < agents->len; i++)
+                 if (g_strcmp0 (fl_agent_get_username (agents->pdata[i]), "daniel") == 0)
+                   found = follows (fl_context_get_store (f->context), ticket_id,
+                                    fl_agent_get_id (agents->pdata[i]));
+               found; }), "Daniel to follow the ticket");
+  g_signal_handlers_disconnect_by_func (composer, on_sent_cb, &sent);
+}
+
 static void
 test_long_conversation (Fixture       *f,
                         gconstpointer  data)
@@ -1466,6 +1596,8 @@ main (int   argc,
   g_test_add ("/window/html-message", Fixture, NULL, fixture_setup, test_html_message,
               fixture_teardown);
   g_test_add ("/window/take-and-follow", Fixture, NULL, fixture_setup, test_take_and_follow,
+              fixture_teardown);
+  g_test_add ("/window/mention-completion", Fixture, NULL, fixture_setup, test_mention_completion,
               fixture_teardown);
   g_test_add ("/window/long-conversation", Fixture, NULL, fixture_setup, test_long_conversation,
               fixture_teardown);
