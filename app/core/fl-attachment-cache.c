@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -206,24 +208,66 @@ fl_attachment_save_copy (const char  *source,
       return NULL;
     }
 
-  for (guint i = 0; i < MAX_UNIQUE_TRIES; i++)
-    {
-      g_autofree char *path = fl_text_unique_filename (dir, safe);
-      g_autoptr(GFile) dest = g_file_new_for_path (path);
-      g_autoptr(GError) local_error = NULL;
+  /* The bytes go to a hidden file first, so the folder never shows a
+   * half-written copy under the real name. */
+  {
+    g_autofree char *tmp_name = g_strdup_printf (".%s.part-XXXXXX", safe);
+    g_autofree char *tmp_path = g_build_filename (dir, tmp_name, NULL);
+    g_autoptr(GFile) tmp = NULL;
+    g_autoptr(GError) copy_error = NULL;
+    int fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0644);
 
-      /* Without G_FILE_COPY_OVERWRITE the copy refuses a name that was
-       * taken since fl_text_unique_filename() looked: try the next. */
-      if (g_file_copy (src, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
-        return g_steal_pointer (&path);
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          /* Translators: %s is a file name, then why it could not be written */
-          g_set_error (error, local_error->domain, local_error->code,
-                       _("Could not save “%s”: %s"), safe, local_error->message);
-          return NULL;
-        }
-    }
+    if (fd < 0)
+      {
+        int saved_errno = errno;
+
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _("Could not save “%s”: %s"), safe, g_strerror (saved_errno));
+        return NULL;
+      }
+    close (fd);
+    tmp = g_file_new_for_path (tmp_path);
+
+    if (!g_file_copy (src, tmp, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &copy_error))
+      {
+        g_unlink (tmp_path);
+        /* Translators: %s is a file name, then why it could not be written */
+        g_set_error (error, copy_error->domain, copy_error->code,
+                     _("Could not save “%s”: %s"), safe, copy_error->message);
+        return NULL;
+      }
+
+    for (guint i = 0; i < MAX_UNIQUE_TRIES; i++)
+      {
+        g_autofree char *path = fl_text_unique_filename (dir, safe);
+        int saved_errno;
+
+        /* link() never replaces a file: a name taken since
+         * fl_text_unique_filename() looked fails, and the next is tried. */
+        if (link (tmp_path, path) == 0)
+          {
+            g_unlink (tmp_path);
+            return g_steal_pointer (&path);
+          }
+        saved_errno = errno;
+
+        /* A folder without hard links (a FAT stick): rename, checked. */
+        if (saved_errno == EPERM || saved_errno == ENOTSUP || saved_errno == EXDEV)
+          {
+            if (!g_file_test (path, G_FILE_TEST_EXISTS) && g_rename (tmp_path, path) == 0)
+              return g_steal_pointer (&path);
+            continue;
+          }
+        if (saved_errno != EEXIST)
+          {
+            g_unlink (tmp_path);
+            g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                         _("Could not save “%s”: %s"), safe, g_strerror (saved_errno));
+            return NULL;
+          }
+      }
+    g_unlink (tmp_path);
+  }
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
                _("Could not save “%s”: %s"), safe, g_strerror (EEXIST));
