@@ -172,7 +172,7 @@ show_ticket (FlTicketView *self,
 {
   g_autofree char *requester = NULL;
   FlStatus status = fl_ticket_get_status (ticket);
-  gint64 due = fl_sla_next_due (ticket);
+  gint64 due = fl_sla_backend_due (ticket);
   const char *email = fl_ticket_get_requester_email (ticket);
   const char * const *followers = fl_ticket_get_followers (ticket);
   FlAccount *account;

@@ -236,7 +236,7 @@ write_customers (FlDb        *db,
 static gint64
 compute_due_at (FlTicket *ticket)
 {
-  gint64 due = fl_sla_next_due (ticket);
+  gint64 due = fl_sla_backend_due (ticket);
 
   return due ? due : FL_DUE_NONE;
 }

@@ -1036,7 +1036,7 @@ fl_store_count_many (FlStore    *self,
   "t.id, t.account_id, t.remote_id, t.subject, t.status, t.priority, t.channel," \
   " t.customer_id, c.name, c.emails, t.assignee_id, a.name, t.created, t.updated," \
   " t.first_response_at, t.due_first_response, t.due_resolution, t.unread, t.snippet," \
-  " t.csat, t.ces, t.tags" \
+  " t.csat, t.ces, t.tags, t.due_at" \
   " FROM tickets t" \
   " LEFT JOIN customers c ON c.id = t.customer_id" \
   " LEFT JOIN agents a ON a.id = t.assignee_id"
@@ -1088,6 +1088,8 @@ ticket_from_row (sqlite3_stmt *stmt)
   fl_ticket_set_csat (ticket, CLAMP (sqlite3_column_int (stmt, 19), 0, 5));
   fl_ticket_set_ces (ticket, CLAMP (sqlite3_column_int (stmt, 20), 0, 7));
   set_strv_from_column (ticket, stmt, 21, fl_ticket_set_tags);
+  if (sqlite3_column_int64 (stmt, 22) != FL_DUE_NONE)
+    fl_ticket_set_sla_due (ticket, sqlite3_column_int64 (stmt, 22));
   return ticket;
 }
 
