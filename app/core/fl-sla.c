@@ -17,7 +17,7 @@
 
 /* How far a business-time walk looks ahead or back before it gives up:
  * a calendar with every day a holiday must not loop for ever. */
-#define MAX_DAYS (366 * 10)
+#define MAX_DAYS (366 * 3)
 
 #define HOUR ((gint64) 3600)
 
@@ -635,8 +635,12 @@ typedef struct
   gint64   elapsed;
   gint64   crossed;   /* when elapsed reached the target, 0 before */
   gint64   done_at;
+  gint64   paused_at; /* when the clock last stopped for a status */
 } Clock;
 
+/* Counts the working time from @from to @to. Once the target is
+ * reached the clock only remembers when: how far past it a stage went is
+ * measured from there when asked. */
 static void
 clock_run (const FlSlaPolicy *policy,
            Clock             *clock,
@@ -644,15 +648,22 @@ clock_run (const FlSlaPolicy *policy,
            gint64             from,
            gint64             to)
 {
-  gint64 add;
-
-  if (!clock->active || to <= from)
+  if (!clock->active || to <= from || clock->crossed != 0)
     return;
 
-  add = fl_sla_policy_business_seconds (policy, from, to);
-  if (target > 0 && clock->crossed == 0 && clock->elapsed + add >= target)
-    clock->crossed = fl_sla_policy_add_business_time (policy, from, target - clock->elapsed);
-  clock->elapsed += add;
+  if (target > 0)
+    {
+      gint64 cross = fl_sla_policy_add_business_time (policy, from, target - clock->elapsed);
+
+      if (cross <= to)
+        {
+          clock->crossed = cross;
+          clock->elapsed = target;
+          return;
+        }
+    }
+
+  clock->elapsed += fl_sla_policy_business_seconds (policy, from, to);
 }
 
 static void
@@ -692,23 +703,30 @@ finish_stage (const FlSlaPolicy *policy,
 
   if (!clock->active)
     {
-      /* Met or missed for good. */
+      /* Met or missed for good: missed if working time passed between
+       * the target and the end. */
+      gint64 over = clock->crossed
+                    ? fl_sla_policy_business_seconds (policy, clock->crossed, clock->done_at) : 0;
+
       out->done_at = clock->done_at;
-      out->due = clock->crossed;
-      out->state = clock->elapsed > target ? FL_SLA_STAGE_BREACHED : FL_SLA_STAGE_MET;
-      if (out->state == FL_SLA_STAGE_MET)
-        out->due = 0;
+      out->elapsed += over;
+      out->remaining -= over;
+      out->state = over > 0 ? FL_SLA_STAGE_BREACHED : FL_SLA_STAGE_MET;
+      out->due = over > 0 ? clock->crossed : 0;
       return;
     }
 
-  if (out->remaining <= 0)
+  if (clock->crossed != 0)
     {
+      /* Overdue by the working time since the target fell due; while
+       * paused, by what was used before the pause. */
+      gint64 until = paused ? clock->paused_at : now;
+      gint64 over = fl_sla_policy_business_seconds (policy, clock->crossed, MAX (until, clock->crossed));
+
       out->state = FL_SLA_STAGE_BREACHED;
       out->due = clock->crossed;
-      /* Overdue by the working time since the target fell due. */
-      out->remaining = -fl_sla_policy_business_seconds (policy, clock->crossed, now);
-      if (paused)
-        out->remaining = target - clock->elapsed;
+      out->elapsed += over;
+      out->remaining -= over;
       return;
     }
 
@@ -765,11 +783,14 @@ fl_sla_compute (const FlSlaPolicy *policy,
 
   g_return_if_fail (priority < FL_N_PRIORITIES);
 
+  now = MAX (now, created);
   for (guint s = 0; s < FL_SLA_N_STAGES; s++)
     targets[s] = policy->targets[s][priority];
 
   clock_start (&clocks[FL_SLA_FIRST_RESPONSE], created);
   clock_start (&clocks[FL_SLA_RESOLUTION], created);
+  for (guint s = 0; s < FL_SLA_N_STAGES; s++)
+    clocks[s].paused_at = created;
   if (!fl_status_is_open (status))
     {
       clocks[FL_SLA_RESOLUTION].active = FALSE;
@@ -837,6 +858,9 @@ fl_sla_compute (const FlSlaPolicy *policy,
               res->done_at = 0;
               started[FL_SLA_RESOLUTION] = TRUE;
             }
+          if (!is_stopped (policy, status) && is_stopped (policy, ev->status))
+            for (guint s = 0; s < FL_SLA_N_STAGES; s++)
+              clocks[s].paused_at = t;
           status = ev->status;
           break;
 

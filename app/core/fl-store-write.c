@@ -231,8 +231,9 @@ write_customers (FlDb        *db,
   return TRUE;
 }
 
-/* The due time the SLA views compare and the "due" sort orders by: the
- * one the badge shows, or FL_DUE_NONE, which sorts last. */
+/* The backend's own due time, until fl_store_sla_refresh_ticket() adds
+ * the policy's once the conversation is written; FL_DUE_NONE sorts
+ * last. */
 static gint64
 compute_due_at (FlTicket *ticket)
 {
@@ -578,7 +579,8 @@ write_tickets (FlDb        *db,
 
       if (!write_followers (db, account_id, id, st, agent_ids, error) ||
           !write_messages (db, account_id, id, st, error) ||
-          !write_derived (db, id, error))
+          !write_derived (db, id, error) ||
+          !fl_store_sla_refresh_ticket (db, id, error))
         return FALSE;
 
       g_array_append_val (changed, id);

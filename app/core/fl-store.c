@@ -135,6 +135,7 @@ store_open (const char  *path,
 {
   g_autoptr(FlStore) self = g_object_new (FL_TYPE_STORE, NULL);
   g_autofree char *dir = g_path_get_dirname (path);
+  int from;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -148,7 +149,13 @@ store_open (const char  *path,
   if (!(self->writer = fl_db_open (path, FALSE, error)))
     return NULL;
 
-  if (!fl_store_schema_migrate (self->writer, version, error))
+  if ((from = fl_store_schema_get_version (self->writer, error)) < 0 ||
+      !fl_store_schema_migrate (self->writer, version, error))
+    return NULL;
+
+  /* The step that brought SLA policies: compute every due time once. */
+  if (from < FL_STORE_SLA_SCHEMA_VERSION && version >= FL_STORE_SLA_SCHEMA_VERSION &&
+      !fl_store_sla_refresh_all (self->writer, error))
     return NULL;
 
   self->schema_version = version;
@@ -1126,6 +1133,15 @@ load_tickets (FlDb          *db,
   return g_steal_pointer (&tickets);
 }
 
+GPtrArray *
+fl_store_db_load_tickets (FlDb          *db,
+                          const gint64  *ids,
+                          guint          n_ids,
+                          GError       **error)
+{
+  return load_tickets (db, ids, n_ids, error);
+}
+
 /**
  * fl_store_load_tickets:
  * @ids: (array length=n_ids): ticket ids
@@ -1296,6 +1312,14 @@ load_messages (FlDb    *db,
     }
 
   return g_steal_pointer (&messages);
+}
+
+GPtrArray *
+fl_store_db_load_messages (FlDb    *db,
+                           gint64   ticket_id,
+                           GError **error)
+{
+  return load_messages (db, ticket_id, error);
 }
 
 /**

@@ -14,6 +14,7 @@
 #include "fl-message.h"
 #include "fl-outbox-item.h"
 #include "fl-query.h"
+#include "fl-sla.h"
 #include "fl-sync-batch.h"
 #include "fl-template.h"
 #include "fl-ticket.h"
@@ -21,7 +22,7 @@
 
 G_BEGIN_DECLS
 
-#define FL_STORE_SCHEMA_VERSION 5
+#define FL_STORE_SCHEMA_VERSION 6
 
 #define FL_STORE_ERROR (fl_store_error_quark ())
 
@@ -132,6 +133,33 @@ gboolean     fl_store_set_unread           (FlStore             *self,
                                             gint64               ticket_id,
                                             gboolean             unread,
                                             GError             **error);
+
+/* SLA policies (fl-store-sla.c) */
+FlSlaPolicy *fl_store_load_sla_policy      (FlStore             *self,
+                                            gint64               account_id,
+                                            GError             **error);
+GHashTable  *fl_store_load_sla_policies    (FlStore             *self,
+                                            GError             **error);
+gboolean     fl_store_save_sla_policy      (FlStore             *self,
+                                            gint64               account_id,
+                                            const FlSlaPolicy   *policy,
+                                            GError             **error);
+void         fl_store_load_sla_policies_async  (FlStore             *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GHashTable  *fl_store_load_sla_policies_finish (FlStore             *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+void         fl_store_save_sla_policy_async    (FlStore             *self,
+                                                gint64               account_id,
+                                                const FlSlaPolicy   *policy,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean     fl_store_save_sla_policy_finish   (FlStore             *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 /* The outbox */
 gboolean     fl_store_outbox_add           (FlStore             *self,

@@ -252,6 +252,15 @@ static const TicketCase ticket_cases[] = {
     { { FL_SLA_STAGE_MET, 1 * HOUR, NULL, "2024-04-22T10:00:00Z" },
       { FL_SLA_STAGE_RUNNING, 3 * HOUR, "2024-04-24T10:00:00Z", NULL },
       { FL_SLA_STAGE_RUNNING, 14 * HOUR, "2024-04-25T13:00:00Z", NULL } } },
+  /* Missed at 11:00, then pending from 12:00: still breached, overdue
+   * by the working hour before the pause; resolution paused with 3 h
+   * used. */
+  { "breached, then paused", "2024-04-22T09:00:00Z", FL_STATUS_NEW,
+    { STATUS ("2024-04-22T12:00:00Z", PENDING) },
+    "2024-04-23T12:00:00Z",
+    { { FL_SLA_STAGE_BREACHED, -1 * HOUR, "2024-04-22T11:00:00Z", NULL },
+      NONE_STAGE,
+      { FL_SLA_STAGE_PAUSED, 13 * HOUR, NULL, NULL } } },
   /* Solved on Monday at 11:00 after 2 h: resolution met. */
   { "solved", "2024-04-22T09:00:00Z", FL_STATUS_NEW,
     { AGENT ("2024-04-22T09:30:00Z"), STATUS ("2024-04-22T11:00:00Z", SOLVED) },
@@ -389,8 +398,8 @@ test_ticket_from_messages (void)
                                       "2024-04-24T10:00:00Z", "status", "solved", "open"));
 
   fl_sla_compute_ticket (policy, ticket, messages, at ("2024-04-24T12:00:00Z"), &result);
-  check_result (&ticket_cases[6], &result);
-  g_assert_cmpstr (ticket_cases[6].what, ==, "reopened");
+  check_result (&ticket_cases[7], &result);
+  g_assert_cmpstr (ticket_cases[7].what, ==, "reopened");
   assert_time (fl_sla_result_next_due (&result), "2024-04-24T14:00:00Z");
 }
 
