@@ -850,6 +850,7 @@ fl_window_init (FlWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (SCHEMA_ID);
+  fl_query_set_default_at_risk_window (g_settings_get_uint (self->settings, "sla-at-risk-minutes") * 60);
 
   /* The sort order is a setting; its action is the setting's own. */
   {

@@ -948,24 +948,27 @@ compare_events (gconstpointer a,
 }
 
 /**
- * fl_sla_compute_ticket:
+ * fl_sla_ticket_events:
  * @messages: (element-type FlMessage) (nullable): the conversation
+ * @initial_status: (out): the status the ticket was created with
  *
- * fl_sla_compute() for a ticket and its conversation. When the
- * conversation has no status events, the ticket is taken to have had its
- * current status since creation, and a ticket with a first-response time
- * but no reply in the conversation gets one then.
+ * The events of @ticket's history, sorted, as fl_sla_compute() and the
+ * metrics read them. When the conversation has no status events, the
+ * ticket is taken to have had its current status since creation, except
+ * that a done ticket was open until its last update; a ticket with a
+ * first-response time but no agent reply in the conversation gets one
+ * then.
+ *
+ * Returns: (transfer full) (element-type FlSlaEvent): the events
  */
-void
-fl_sla_compute_ticket (const FlSlaPolicy *policy,
-                       FlTicket          *ticket,
-                       GPtrArray         *messages,
-                       gint64             now,
-                       FlSlaResult       *result)
+GArray *
+fl_sla_ticket_events (FlTicket  *ticket,
+                      GPtrArray *messages,
+                      FlStatus  *initial_status)
 {
   FlStatus current = fl_ticket_get_status (ticket);
   FlStatus initial = FL_STATUS_NEW;
-  g_autoptr(GArray) events = fl_sla_events_from_messages (messages, &initial);
+  GArray *events = fl_sla_events_from_messages (messages, &initial);
   gboolean has_status = FALSE, has_agent = FALSE;
 
   for (guint i = 0; i < events->len; i++)
@@ -985,8 +988,6 @@ fl_sla_compute_ticket (const FlSlaPolicy *policy,
 
   if (!has_status)
     {
-      /* No history of statuses: assume the current one since creation,
-       * except that a done ticket was open until its last update. */
       if (fl_status_is_open (current))
         initial = current;
       else
@@ -1000,6 +1001,26 @@ fl_sla_compute_ticket (const FlSlaPolicy *policy,
     }
 
   g_array_sort (events, compare_events);
+  *initial_status = initial;
+  return events;
+}
+
+/**
+ * fl_sla_compute_ticket:
+ * @messages: (element-type FlMessage) (nullable): the conversation
+ *
+ * fl_sla_compute() over fl_sla_ticket_events().
+ */
+void
+fl_sla_compute_ticket (const FlSlaPolicy *policy,
+                       FlTicket          *ticket,
+                       GPtrArray         *messages,
+                       gint64             now,
+                       FlSlaResult       *result)
+{
+  FlStatus initial;
+  g_autoptr(GArray) events = fl_sla_ticket_events (ticket, messages, &initial);
+
   fl_sla_compute (policy, fl_ticket_get_priority (ticket), fl_ticket_get_created (ticket),
                   initial, (FlSlaEvent *) (gpointer) events->data, events->len, now, result);
 }

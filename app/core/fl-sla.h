@@ -152,6 +152,9 @@ void         fl_sla_compute                  (const FlSlaPolicy *policy,
                                               FlSlaResult       *result);
 GArray      *fl_sla_events_from_messages     (GPtrArray         *messages,
                                               FlStatus          *initial_status);
+GArray      *fl_sla_ticket_events            (FlTicket          *ticket,
+                                              GPtrArray         *messages,
+                                              FlStatus          *initial_status);
 void         fl_sla_compute_ticket           (const FlSlaPolicy *policy,
                                               FlTicket          *ticket,
                                               GPtrArray         *messages,

@@ -63,6 +63,9 @@ GPtrArray    *fl_store_db_load_messages   (FlDb          *db,
 
 /* SLA due times (fl-store-sla.c) */
 #define FL_STORE_SLA_SCHEMA_VERSION 6
+FlSlaPolicy  *fl_store_db_load_sla_policy (FlDb          *db,
+                                           gint64         account_id,
+                                           GError       **error);
 gboolean      fl_store_sla_refresh_ticket (FlDb          *db,
                                            gint64         ticket_id,
                                            GError       **error);

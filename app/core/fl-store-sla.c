@@ -22,10 +22,16 @@
  * While a clock runs, its due time does not move with the time, so the
  * column stays right between writes; a paused clock has none. */
 
-static FlSlaPolicy *
-load_policy (FlDb    *db,
-             gint64   account_id,
-             GError **error)
+/**
+ * fl_store_db_load_sla_policy:
+ *
+ * Returns: (transfer full): the account's policy, the default if it has
+ *   none; %NULL on a read error
+ */
+FlSlaPolicy *
+fl_store_db_load_sla_policy (FlDb    *db,
+                             gint64   account_id,
+                             GError **error)
 {
   static const char sql[] = "SELECT policy FROM sla_policies WHERE account_id = ?1";
   sqlite3_stmt *stmt = fl_db_prepare (db, sql, error);
@@ -146,7 +152,7 @@ fl_store_sla_refresh_ticket (FlDb    *db,
   if (rc == SQLITE_DONE)
     return TRUE;
 
-  if (!(policy = load_policy (db, account_id, error)))
+  if (!(policy = fl_store_db_load_sla_policy (db, account_id, error)))
     return FALSE;
   return refresh_with (db, policy, ticket_id, real_now (), error);
 }
@@ -167,7 +173,7 @@ fl_store_sla_refresh_account (FlDb    *db,
                               GError **error)
 {
   static const char sql[] = "SELECT id FROM tickets WHERE account_id = ?1 AND is_open = 1";
-  g_autoptr(FlSlaPolicy) policy = load_policy (db, account_id, error);
+  g_autoptr(FlSlaPolicy) policy = fl_store_db_load_sla_policy (db, account_id, error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   gint64 now = real_now ();
@@ -257,7 +263,7 @@ read_policy (FlStore  *self,
 
   if (!(db = fl_store_reader_acquire (self, error)))
     return NULL;
-  policy = load_policy (db, account_id, error);
+  policy = fl_store_db_load_sla_policy (db, account_id, error);
   fl_store_reader_release (self, db);
   return policy;
 }
