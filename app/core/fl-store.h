@@ -12,6 +12,7 @@
 #include "fl-customer.h"
 #include "fl-customer-history.h"
 #include "fl-message.h"
+#include "fl-metrics.h"
 #include "fl-outbox-item.h"
 #include "fl-query.h"
 #include "fl-sla.h"
@@ -160,6 +161,21 @@ void         fl_store_save_sla_policy_async    (FlStore             *self,
 gboolean     fl_store_save_sla_policy_finish   (FlStore             *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
+
+/* Metrics (fl-store-metrics.c) */
+FlMetrics   *fl_store_load_metrics         (FlStore               *self,
+                                            const FlMetricsFilter *filter,
+                                            GTimeZone             *tz,
+                                            GError               **error);
+void         fl_store_load_metrics_async   (FlStore               *self,
+                                            const FlMetricsFilter *filter,
+                                            GTimeZone             *tz,
+                                            GCancellable          *cancellable,
+                                            GAsyncReadyCallback    callback,
+                                            gpointer               user_data);
+FlMetrics   *fl_store_load_metrics_finish  (FlStore               *self,
+                                            GAsyncResult          *result,
+                                            GError               **error);
 
 /* The outbox */
 gboolean     fl_store_outbox_add           (FlStore             *self,
