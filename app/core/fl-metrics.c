@@ -525,3 +525,147 @@ fl_metrics_compute (GPtrArray             *tickets,
 
   return self;
 }
+
+/* RFC 4180 quoting; a cell a spreadsheet would run as a formula gets a
+ * leading apostrophe. */
+static void
+append_cell (GString    *csv,
+             const char *text)
+{
+  gboolean quote = strpbrk (text, ",\"\r\n") != NULL;
+
+  if (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')
+    {
+      g_string_append (csv, "\"'");
+      quote = FALSE;
+      for (const char *c = text; *c; c++)
+        {
+          if (*c == '"')
+            g_string_append_c (csv, '"');
+          g_string_append_c (csv, *c);
+        }
+      g_string_append_c (csv, '"');
+      return;
+    }
+
+  if (!quote)
+    {
+      g_string_append (csv, text);
+      return;
+    }
+
+  g_string_append_c (csv, '"');
+  for (const char *c = text; *c; c++)
+    {
+      if (*c == '"')
+        g_string_append_c (csv, '"');
+      g_string_append_c (csv, *c);
+    }
+  g_string_append_c (csv, '"');
+}
+
+static void
+append_seconds (GString *csv,
+                gint64   seconds)
+{
+  if (seconds >= 0)
+    g_string_append_printf (csv, "%" G_GINT64_FORMAT, seconds);
+}
+
+static void
+append_ratio (GString *csv,
+              double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isnan (value))
+    g_string_append (csv, g_ascii_formatd (buf, sizeof buf, "%.4f", value));
+}
+
+static void
+append_date (GString   *csv,
+             GTimeZone *tz,
+             gint64     when,
+             gboolean   with_time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (when);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+  g_autofree char *text = with_time ? g_date_time_format_iso8601 (local)
+                                    : g_date_time_format (local, "%Y-%m-%d");
+
+  g_string_append (csv, text);
+}
+
+/**
+ * fl_metrics_to_csv:
+ * @filter: the period and filter @self was computed for
+ * @tz: the zone of the dates
+ *
+ * Writes the figures as CSV for a spreadsheet: a table of figures (name,
+ * value; times in seconds, rates as fractions, empty when there is no
+ * value), then the backlog by day, then the per-agent table, separated
+ * by empty lines. Column names are fixed English keys, so a sheet that
+ * reads them works in every language.
+ *
+ * Returns: (transfer full): the CSV text
+ */
+char *
+fl_metrics_to_csv (FlMetrics             *self,
+                   const FlMetricsFilter *filter,
+                   GTimeZone             *tz)
+{
+  GString *csv = g_string_new ("figure,value\r\n");
+
+#define ROW(name, append, value) \
+  G_STMT_START { g_string_append (csv, name ","); append; g_string_append (csv, "\r\n"); } G_STMT_END
+
+  ROW ("period_start", append_date (csv, tz, filter->from, TRUE), 0);
+  ROW ("period_end", append_date (csv, tz, filter->to, TRUE), 0);
+  ROW ("created", g_string_append_printf (csv, "%u", self->created), 0);
+  ROW ("solved", g_string_append_printf (csv, "%u", self->solved), 0);
+  ROW ("first_responses", g_string_append_printf (csv, "%u", self->n_first_response), 0);
+  ROW ("first_response_median_seconds", append_seconds (csv, self->first_response_median), 0);
+  ROW ("first_response_p90_seconds", append_seconds (csv, self->first_response_p90), 0);
+  ROW ("resolution_median_seconds", append_seconds (csv, self->resolution_median), 0);
+  ROW ("resolution_p90_seconds", append_seconds (csv, self->resolution_p90), 0);
+  ROW ("first_contact_resolution_rate", append_ratio (csv, self->fcr_rate), 0);
+  ROW ("reopen_rate", append_ratio (csv, self->reopen_rate), 0);
+  ROW ("sla_met", g_string_append_printf (csv, "%u", self->sla_met), 0);
+  ROW ("sla_missed", g_string_append_printf (csv, "%u", self->sla_missed), 0);
+  ROW ("sla_hit_rate", append_ratio (csv, self->sla_hit_rate), 0);
+  ROW ("csat_ratings", g_string_append_printf (csv, "%u", self->n_csat), 0);
+  ROW ("csat_average", append_ratio (csv, self->csat), 0);
+  ROW ("ces_ratings", g_string_append_printf (csv, "%u", self->n_ces), 0);
+  ROW ("ces_average", append_ratio (csv, self->ces), 0);
+#undef ROW
+
+  g_string_append (csv, "\r\nday,open_tickets\r\n");
+  for (guint i = 0; i < self->backlog->len; i++)
+    {
+      const FlMetricsDay *day = &g_array_index (self->backlog, FlMetricsDay, i);
+
+      append_date (csv, tz, day->start, FALSE);
+      g_string_append_printf (csv, ",%u\r\n", day->open);
+    }
+
+  g_string_append (csv, "\r\nagent,created,solved,first_response_median_seconds,"
+                        "first_contact_resolution_rate,csat_average,sla_met,sla_missed,"
+                        "sla_hit_rate\r\n");
+  for (guint i = 0; i < self->agents->len; i++)
+    {
+      const FlMetricsAgent *row = self->agents->pdata[i];
+
+      append_cell (csv, row->name ? row->name : "");
+      g_string_append_printf (csv, ",%u,%u,", row->created, row->solved);
+      append_seconds (csv, row->first_response_median);
+      g_string_append_c (csv, ',');
+      append_ratio (csv, row->fcr_rate);
+      g_string_append_c (csv, ',');
+      append_ratio (csv, row->csat);
+      g_string_append_printf (csv, ",%u,%u,", row->sla_met, row->sla_missed);
+      append_ratio (csv, row->sla_hit_rate);
+      g_string_append (csv, "\r\n");
+    }
+
+  return g_string_free (csv, FALSE);
+}

@@ -107,6 +107,9 @@ FlMetrics  *fl_metrics_ref             (FlMetrics             *self);
 void        fl_metrics_unref           (FlMetrics             *self);
 gboolean    fl_metrics_ticket_matches  (FlTicket              *ticket,
                                         const FlMetricsFilter *filter);
+char       *fl_metrics_to_csv          (FlMetrics             *self,
+                                        const FlMetricsFilter *filter,
+                                        GTimeZone             *tz);
 gint64      fl_metrics_median          (GArray                *values);
 gint64      fl_metrics_percentile      (GArray                *values,
                                         guint                  percent);

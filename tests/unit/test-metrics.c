@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "fl-store-private.h"
 
@@ -425,6 +426,43 @@ test_filters (Fixture       *f,
 }
 
 static void
+test_csv (Fixture       *f,
+          gconstpointer  data)
+{
+  FlMetricsFilter filter;
+  g_autoptr(FlMetrics) m = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *csv = NULL;
+  static const char * const expected[] = {
+    "figure,value\r\n",
+    "period_start,2024-04-01T00:00:00Z\r\n",
+    "created,5\r\n",
+    "first_response_median_seconds,1800\r\n",
+    "first_response_p90_seconds,10800\r\n",
+    "resolution_median_seconds,16200\r\n",
+    "first_contact_resolution_rate,0.5000\r\n",
+    "reopen_rate,0.2500\r\n",
+    "sla_hit_rate,0.7500\r\n",
+    "csat_average,4.0000\r\n",
+    "ces_average,3.0000\r\n",
+    "\r\nday,open_tickets\r\n2024-04-01,1\r\n2024-04-02,2\r\n2024-04-03,2\r\n",
+    "Ayşe,2,3,7200,0.6667,4.0000,5,1,0.8333\r\n",
+    "Daniel,2,1,600,0.0000,4.0000,3,2,0.6000\r\n",
+    /* Unassigned: no name, no FCR rate, no CSAT. */
+    "\r\n,1,0,1200,,,1,0,1.0000\r\n",
+  };
+
+  fl_metrics_filter_init (&filter, PERIOD_FROM, PERIOD_TO);
+  m = load (f, &filter);
+  csv = fl_metrics_to_csv (m, &filter, utc);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_test_message ("%s", expected[i]);
+      g_assert_nonnull (strstr (csv, expected[i]));
+    }
+}
+
+static void
 test_percentiles (void)
 {
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -455,6 +493,7 @@ main (int   argc,
   g_test_add_func ("/metrics/percentiles", test_percentiles);
   g_test_add ("/metrics/totals", Fixture, NULL, fixture_setup, test_totals, fixture_teardown);
   g_test_add ("/metrics/agents", Fixture, NULL, fixture_setup, test_agents, fixture_teardown);
+  g_test_add ("/metrics/csv", Fixture, NULL, fixture_setup, test_csv, fixture_teardown);
   g_test_add ("/metrics/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
 
   return g_test_run ();
