@@ -1001,6 +1001,31 @@ fl_sla_ticket_events (FlTicket  *ticket,
     }
 
   g_array_sort (events, compare_events);
+
+  /* A history that ends in another state than the ticket's (a backend
+   * that does not report every change) ends with the ticket's status at
+   * its last update. */
+  if (has_status)
+    {
+      FlStatus last = initial;
+      gint64 last_time = fl_ticket_get_created (ticket);
+
+      for (guint i = 0; i < events->len; i++)
+        {
+          FlSlaEvent *ev = &g_array_index (events, FlSlaEvent, i);
+
+          last_time = MAX (last_time, ev->time);
+          if (ev->kind == FL_SLA_EVENT_STATUS)
+            last = ev->status;
+        }
+      if (fl_status_is_open (last) != fl_status_is_open (current))
+        {
+          FlSlaEvent ev = { MAX (fl_ticket_get_updated (ticket), last_time), FL_SLA_EVENT_STATUS, current };
+
+          g_array_append_val (events, ev);
+        }
+    }
+
   *initial_status = initial;
   return events;
 }
