@@ -15,6 +15,8 @@
 
 #include "fl-context.h"
 #include "fl-format.h"
+#include "fl-preferences-window.h"
+#include "fl-sla-policy-page.h"
 #include "fl-screenshot.h"
 #include "fl-test-ui.h"
 #include "fl-window-private.h"
@@ -284,6 +286,88 @@ test_sla_chips (Fixture       *f,
   save_screenshot (f, "sla-chips");
 }
 
+/* Preferences > SLA: a change is saved to the account's policy and the
+ * views follow it. */
+static void
+test_policy_page (Fixture       *f,
+                  gconstpointer  data)
+{
+  FlPreferencesWindow *prefs = fl_preferences_window_new (f->context, GTK_WINDOW (f->window));
+  FlSlaPolicyPage *page;
+  g_autoptr(FlSlaPolicy) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  FlStore *store = fl_context_get_store (f->context);
+  gint64 account_id;
+  gint64 ticket_id = 0;
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "sla");
+  gtk_window_present (GTK_WINDOW (prefs));
+  page = FL_SLA_POLICY_PAGE (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (prefs)));
+  g_assert_true (FL_IS_SLA_POLICY_PAGE (page));
+  account_id = fl_sla_policy_page_get_account_id (page);
+  g_assert_cmpint (account_id, >, 0);
+
+  {
+    g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "..", "screenshots", NULL);
+    g_autofree char *file = g_strdup_printf ("preferences-sla-%s.png", ui_language ());
+    g_autofree char *path = g_build_filename (dir, file, NULL);
+
+    for (guint i = 0; i < 50; i++)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (10000);
+      }
+    g_assert_true (fl_screenshot_save (GTK_WIDGET (prefs), path, &error));
+    g_assert_no_error (error);
+  }
+
+  /* The default policy's targets are in the page. */
+  g_assert_cmpfloat (gtk_spin_button_get_value (fl_sla_policy_page_get_target_spin (page, FL_SLA_FIRST_RESPONSE,
+                                                                                   FL_PRIORITY_URGENT)), ==, 1.0);
+
+  /* An open, non-urgent ticket whose due time comes from the default
+   * policy, earlier than the helpdesk's own... */
+  {
+    g_autoptr(FlQuery) inbox = fl_query_new (FL_VIEW_INBOX);
+    g_autoptr(GArray) ids = fl_store_query_ids (store, inbox, &error);
+    g_autoptr(GPtrArray) tickets = NULL;
+
+    g_assert_no_error (error);
+    tickets = fl_store_load_tickets (store, (gint64 *) (gpointer) ids->data, ids->len, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < tickets->len && ticket_id == 0; i++)
+      {
+        FlTicket *t = tickets->pdata[i];
+
+        if (fl_ticket_get_status (t) <= FL_STATUS_OPEN && fl_ticket_get_priority (t) != FL_PRIORITY_URGENT &&
+            fl_ticket_get_sla_due (t) != 0 && fl_ticket_get_sla_due (t) != fl_sla_backend_due (t))
+          ticket_id = fl_ticket_get_id (t);
+      }
+    g_assert_cmpint (ticket_id, !=, 0);
+  }
+
+  /* ...has the helpdesk's (or none) once the policy has only an urgent
+   * first-response target. */
+  for (guint s = 0; s < FL_SLA_N_STAGES; s++)
+    for (guint p = 0; p < FL_N_PRIORITIES; p++)
+      gtk_spin_button_set_value (fl_sla_policy_page_get_target_spin (page, s, p), 0);
+  gtk_spin_button_set_value (fl_sla_policy_page_get_target_spin (page, FL_SLA_FIRST_RESPONSE,
+                                                                 FL_PRIORITY_URGENT), 0.5);
+  WAIT_FOR (!fl_sla_policy_page_get_saving (page), "the policy to be saved");
+  WAIT_FOR (fl_sla_policy_get_target (fl_context_get_sla_policy (f->context, account_id),
+                                      FL_SLA_RESOLUTION, FL_PRIORITY_LOW) == 0, "the context's policy");
+  WAIT_FOR (({ g_autoptr(FlTicket) t = fl_store_load_ticket (store, ticket_id, NULL);
+               t && fl_ticket_get_sla_due (t) == fl_sla_backend_due (t); }),
+            "the ticket's due time to be the helpdesk's");
+
+  stored = fl_store_load_sla_policy (store, account_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fl_sla_policy_get_target (stored, FL_SLA_FIRST_RESPONSE, FL_PRIORITY_URGENT), ==, 1800);
+  g_assert_cmpint (fl_sla_policy_get_target (stored, FL_SLA_RESOLUTION, FL_PRIORITY_NORMAL), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +392,7 @@ main (int   argc,
   g_test_add ("/metrics/filters-and-csv", Fixture, NULL, fixture_setup, test_filters_and_csv,
               fixture_teardown);
   g_test_add ("/metrics/sla-chips", Fixture, NULL, fixture_setup, test_sla_chips, fixture_teardown);
+  g_test_add ("/metrics/policy-page", Fixture, NULL, fixture_setup, test_policy_page, fixture_teardown);
 
   return g_test_run ();
 }
