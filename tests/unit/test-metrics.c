@@ -462,6 +462,47 @@ test_csv (Fixture       *f,
     }
 }
 
+static const FlSlaPolicy *
+default_policy (gint64   account_id,
+                gpointer user_data)
+{
+  return user_data;
+}
+
+/* An agent's name is the helpdesk's text: in the CSV it is quoted, and
+ * one a spreadsheet would run as a formula is made plain text. */
+static void
+test_csv_cells (void)
+{
+  g_autoptr(FlSlaPolicy) policy = fl_sla_policy_new_default ();
+  g_autoptr(GPtrArray) tickets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) conversations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(FlMetrics) m = NULL;
+  g_autofree char *csv = NULL;
+  static const char * const names[] = { "=HYPERLINK(\"http://x\")", "Doe, \"Jo\"" };
+  FlMetricsFilter filter;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      FlTicket *ticket = fl_ticket_new ();
+
+      fl_ticket_set_created (ticket, T (1, 9, 0));
+      fl_ticket_set_assignee_id (ticket, i + 1);
+      fl_ticket_set_assignee (ticket, names[i]);
+      g_ptr_array_add (tickets, ticket);
+      g_ptr_array_add (conversations, g_ptr_array_new ());
+    }
+
+  fl_metrics_filter_init (&filter, PERIOD_FROM, PERIOD_TO);
+  filter.now = PERIOD_TO;
+  m = fl_metrics_compute (tickets, conversations, default_policy, policy, &filter, utc);
+  g_assert_cmpuint (m->created, ==, 2);
+  csv = fl_metrics_to_csv (m, &filter, utc);
+  g_assert_nonnull (strstr (csv, "\r\n\"'=HYPERLINK(\"\"http://x\"\")\",1,0,"));
+  g_assert_nonnull (strstr (csv, "\r\n\"Doe, \"\"Jo\"\"\",1,0,"));
+}
+
 static void
 test_percentiles (void)
 {
@@ -491,6 +532,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/metrics/percentiles", test_percentiles);
+  g_test_add_func ("/metrics/csv-cells", test_csv_cells);
   g_test_add ("/metrics/totals", Fixture, NULL, fixture_setup, test_totals, fixture_teardown);
   g_test_add ("/metrics/agents", Fixture, NULL, fixture_setup, test_agents, fixture_teardown);
   g_test_add ("/metrics/csv", Fixture, NULL, fixture_setup, test_csv, fixture_teardown);
