@@ -500,22 +500,21 @@ is_holiday (const FlSlaPolicy *self,
   return FALSE;
 }
 
+/* The Unix time of @minute after local midnight of @date, as
+ * g_date_time_new() would give it (a time in a DST gap moves forward),
+ * without allocating: this runs for every day a clock spans. */
+#define JULIAN_1970_01_01 719163
+
 static gint64
 local_to_unix (GTimeZone   *tz,
                const GDate *date,
                int          minute)
 {
-  GDate day = *date;
-  g_autoptr(GDateTime) dt = NULL;
+  gint64 local = ((gint64) g_date_get_julian (date) - JULIAN_1970_01_01) * 86400 + minute * 60;
+  gint64 adjusted = local;
+  int interval = g_time_zone_adjust_time (tz, G_TIME_TYPE_STANDARD, &adjusted);
 
-  if (minute >= 24 * 60)
-    {
-      g_date_add_days (&day, 1);
-      minute -= 24 * 60;
-    }
-  dt = g_date_time_new (tz, g_date_get_year (&day), g_date_get_month (&day),
-                        g_date_get_day (&day), minute / 60, minute % 60, 0);
-  return dt ? g_date_time_to_unix (dt) : 0;
+  return adjusted - g_time_zone_get_offset (tz, interval);
 }
 
 /* The working interval of @date, or FALSE for a day off. */

@@ -69,6 +69,10 @@ FlSlaPolicy  *fl_store_db_load_sla_policy (FlDb          *db,
 gboolean      fl_store_sla_refresh_ticket (FlDb          *db,
                                            gint64         ticket_id,
                                            GError       **error);
+gboolean      fl_store_sla_refresh_ticket_with (FlDb              *db,
+                                                const FlSlaPolicy *policy,
+                                                gint64             ticket_id,
+                                                GError           **error);
 gboolean      fl_store_sla_refresh_account (FlDb         *db,
                                             gint64        account_id,
                                             GArray       *changed,

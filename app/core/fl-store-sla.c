@@ -65,6 +65,46 @@ fl_store_db_load_sla_policy (FlDb    *db,
   return fl_sla_policy_new_default ();
 }
 
+/* The conversation as the SLA clocks read it: kind, direction, time and
+ * status change of each message, without texts or attachments. */
+static GPtrArray *
+load_history (FlDb    *db,
+              gint64   ticket_id,
+              GError **error)
+{
+  static const char sql[] =
+    "SELECT kind, direction, created, event_field, event_old, event_new"
+    " FROM messages WHERE ticket_id = ?1 AND (kind = 0 OR (kind = 2 AND event_field = 'status'))"
+    " ORDER BY created, id";
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = fl_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, ticket_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FlMessage *m = fl_message_new ();
+
+      fl_message_set_kind (m, CLAMP (sqlite3_column_int (stmt, 0), 0, FL_MESSAGE_EVENT));
+      fl_message_set_direction (m, CLAMP (sqlite3_column_int (stmt, 1), 0, FL_DIRECTION_OUTBOUND));
+      fl_message_set_created (m, sqlite3_column_int64 (stmt, 2));
+      fl_message_set_event_field (m, (const char *) sqlite3_column_text (stmt, 3));
+      fl_message_set_event_old (m, (const char *) sqlite3_column_text (stmt, 4));
+      fl_message_set_event_new (m, (const char *) sqlite3_column_text (stmt, 5));
+      g_ptr_array_add (messages, m);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fl_db_set_error (db, error, _("Could not read the conversation"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&messages);
+}
+
 static gboolean
 refresh_with (FlDb               *db,
               const FlSlaPolicy  *policy,
@@ -87,7 +127,7 @@ refresh_with (FlDb               *db,
     return TRUE;
   ticket = tickets->pdata[0];
 
-  if (!(messages = fl_store_db_load_messages (db, ticket_id, error)))
+  if (!(messages = load_history (db, ticket_id, error)))
     return FALSE;
 
   /* Evaluated no earlier than the newest thing the ticket knows of: a
@@ -154,6 +194,23 @@ fl_store_sla_refresh_ticket (FlDb    *db,
 
   if (!(policy = fl_store_db_load_sla_policy (db, account_id, error)))
     return FALSE;
+  return refresh_with (db, policy, ticket_id, real_now (), error);
+}
+
+/**
+ * fl_store_sla_refresh_ticket_with:
+ * @db: the writer, inside a transaction
+ * @policy: the ticket's account's policy
+ *
+ * fl_store_sla_refresh_ticket() with the policy already at hand, for a
+ * batch of one account's tickets.
+ */
+gboolean
+fl_store_sla_refresh_ticket_with (FlDb               *db,
+                                  const FlSlaPolicy  *policy,
+                                  gint64              ticket_id,
+                                  GError            **error)
+{
   return refresh_with (db, policy, ticket_id, real_now (), error);
 }
 

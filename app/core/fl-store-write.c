@@ -533,6 +533,10 @@ write_tickets (FlDb        *db,
     "SELECT id FROM agents WHERE account_id = ?1 AND remote_id = ?2";
   static const char customer_sql[] =
     "SELECT id FROM customers WHERE account_id = ?1 AND remote_id = ?2";
+  g_autoptr(FlSlaPolicy) policy = fl_store_db_load_sla_policy (db, account_id, error);
+
+  if (policy == NULL)
+    return FALSE;
 
   for (guint i = 0; i < tickets->len; i++)
     {
@@ -580,7 +584,7 @@ write_tickets (FlDb        *db,
       if (!write_followers (db, account_id, id, st, agent_ids, error) ||
           !write_messages (db, account_id, id, st, error) ||
           !write_derived (db, id, error) ||
-          !fl_store_sla_refresh_ticket (db, id, error))
+          !fl_store_sla_refresh_ticket_with (db, policy, id, error))
         return FALSE;
 
       g_array_append_val (changed, id);
