@@ -11,6 +11,7 @@
 
 #include "fl-connect-dialog.h"
 #include "fl-preferences-window.h"
+#include "fl-sla-policy-page.h"
 
 /**
  * FlPreferencesWindow:
@@ -289,5 +290,7 @@ fl_preferences_window_new (FlContext *context,
   g_signal_connect_object (fl_context_get_accounts (context), "items-changed",
                            G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
   rebuild (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (fl_sla_policy_page_new (context)));
   return self;
 }

@@ -11,10 +11,10 @@
 #include <glib/gi18n.h>
 
 #include "fl-format.h"
+#include "fl-query.h"
 #include "fl-sla.h"
 #include "fl-ticket-row.h"
 
-#define AT_RISK_WINDOW (2 * 60 * 60)
 
 /**
  * FlTicketRow:
@@ -97,7 +97,8 @@ fl_ticket_row_update_time (FlTicketRow *self,
   gtk_label_set_label (self->age_label, age);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->age_label), when);
 
-  state = fl_sla_state (self->ticket, now, AT_RISK_WINDOW, &remaining);
+  state = fl_sla_state_for_due (fl_ticket_get_sla_due (self->ticket), now,
+                                fl_query_get_default_at_risk_window (), &remaining);
   gtk_widget_set_visible (GTK_WIDGET (self->sla_label), state != FL_SLA_NONE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->sla_label), "breached");
   gtk_widget_remove_css_class (GTK_WIDGET (self->sla_label), "at-risk");

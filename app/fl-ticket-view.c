@@ -14,6 +14,7 @@
 #include "fl-format.h"
 #include "fl-message-row.h"
 #include "fl-sla.h"
+#include "fl-sla-chips.h"
 #include "fl-ticket-view.h"
 
 /**
@@ -49,7 +50,9 @@ struct _FlTicketView
   GtkImage     *channel_image;
   GtkLabel     *channel_label;
   GtkLabel     *account_label;
-  GtkLabel     *due_label;
+  FlSlaChips   *sla_chips;
+  /* The whole conversation, for the SLA chips. */
+  GPtrArray    *sla_messages;
   GtkLabel     *followers_label;
   GtkLabel     *requester_label;
   GtkDropDown  *assignee_dropdown;
@@ -326,13 +329,37 @@ on_followers_popover_show_cb (FlTicketView *self,
     }
 }
 
+/* The chips follow the ticket, its conversation once loaded, and the
+ * account's policy. */
+static void
+show_sla (FlTicketView *self)
+{
+  if (self->ticket == NULL || self->context == NULL)
+    {
+      fl_sla_chips_clear (self->sla_chips);
+      return;
+    }
+
+  fl_sla_chips_update (self->sla_chips,
+                       fl_context_get_sla_policy (self->context, fl_ticket_get_account_id (self->ticket)),
+                       self->ticket, self->sla_messages);
+}
+
+static void
+on_sla_policy_changed_cb (FlTicketView *self,
+                          gint64        account_id,
+                          FlContext    *context)
+{
+  if (self->ticket != NULL && fl_ticket_get_account_id (self->ticket) == account_id)
+    show_sla (self);
+}
+
 static void
 show_ticket (FlTicketView *self,
              FlTicket     *ticket)
 {
   g_autofree char *requester = NULL;
   FlStatus status = fl_ticket_get_status (ticket);
-  gint64 due = fl_sla_next_due (ticket);
   const char *email = fl_ticket_get_requester_email (ticket);
   FlAccount *account;
 
@@ -391,15 +418,7 @@ show_ticket (FlTicketView *self,
       }
   }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->due_label), due != 0);
-  if (due != 0)
-    {
-      g_autofree char *when = fl_format_datetime (due);
-      /* Translators: when the ticket's next SLA target falls due */
-      g_autofree char *text = g_strdup_printf (_("Due %s"), when);
-
-      gtk_label_set_text (self->due_label, text);
-    }
+  show_sla (self);
 }
 
 /* The list view learns row heights as it lays rows out, so the end moves
@@ -525,6 +544,10 @@ messages_loaded_cb (GObject      *object,
     seen_until = MAX (seen_until, fl_message_get_created (messages->pdata[i]));
   fl_composer_set_ticket (self->composer, self->ticket, seen_until);
 
+  g_clear_pointer (&self->sla_messages, g_ptr_array_unref);
+  self->sla_messages = g_ptr_array_ref (messages);
+  show_sla (self);
+
   /* The newest message is what the agent needs first. */
   scroll_to_end (self);
 
@@ -631,6 +654,7 @@ fl_ticket_view_finalize (GObject *object)
   g_clear_pointer (&self->agents, g_ptr_array_unref);
   g_clear_pointer (&self->workload, g_hash_table_unref);
   g_clear_pointer (&self->follower_ids, g_array_unref);
+  g_clear_pointer (&self->sla_messages, g_ptr_array_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
 
@@ -669,7 +693,7 @@ fl_ticket_view_class_init (FlTicketViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, account_label);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, followers_label);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, channel_label);
-  gtk_widget_class_bind_template_child (widget_class, FlTicketView, due_label);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, sla_chips);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, requester_label);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, assignee_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, take_button);
@@ -692,6 +716,7 @@ fl_ticket_view_init (FlTicketView *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   g_type_ensure (FL_TYPE_COMPOSER);
+  g_type_ensure (FL_TYPE_SLA_CHIPS);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->messages = g_list_store_new (FL_TYPE_MESSAGE);
@@ -741,7 +766,12 @@ fl_ticket_view_set_context (FlTicketView *self,
 {
   g_return_if_fail (FL_IS_TICKET_VIEW (self));
 
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_func (self->context, on_sla_policy_changed_cb, self);
   g_set_object (&self->context, context);
+  if (context != NULL)
+    g_signal_connect_object (context, "sla-policy-changed", G_CALLBACK (on_sla_policy_changed_cb),
+                             self, G_CONNECT_SWAPPED);
   fl_ticket_view_set_store (self, context ? fl_context_get_store (context) : NULL);
   fl_composer_set_context (self->composer, context);
 }
@@ -767,6 +797,7 @@ forget_conversation (FlTicketView *self)
 {
   fl_composer_set_ticket (self->composer, NULL, 0);
   g_clear_pointer (&self->earlier, g_ptr_array_unref);
+  g_clear_pointer (&self->sla_messages, g_ptr_array_unref);
   g_list_store_remove_all (self->messages);
   update_earlier_button (self);
 }
@@ -800,6 +831,19 @@ fl_ticket_view_show (FlTicketView *self,
 
   fl_store_load_tickets_async (self->store, &ticket_id, 1, self->cancellable,
                                ticket_loaded_cb, g_object_ref (self));
+}
+
+/**
+ * fl_ticket_view_get_sla_chips:
+ *
+ * Returns: (transfer none): the header's SLA chips
+ */
+FlSlaChips *
+fl_ticket_view_get_sla_chips (FlTicketView *self)
+{
+  g_return_val_if_fail (FL_IS_TICKET_VIEW (self), NULL);
+
+  return self->sla_chips;
 }
 
 void

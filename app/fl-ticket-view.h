@@ -9,6 +9,7 @@
 
 #include "fl-composer.h"
 #include "fl-context.h"
+#include "fl-sla-chips.h"
 #include "fl-store.h"
 
 G_BEGIN_DECLS
@@ -28,5 +29,6 @@ FlTicket   *fl_ticket_view_get_ticket   (FlTicketView *self);
 GListModel *fl_ticket_view_get_messages (FlTicketView *self);
 FlComposer *fl_ticket_view_get_composer (FlTicketView *self);
 FlContext  *fl_ticket_view_get_context  (FlTicketView *self);
+FlSlaChips *fl_ticket_view_get_sla_chips (FlTicketView *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "fl-customer-panel.h"
+#include "fl-metrics-view.h"
 #include "fl-sidebar.h"
 #include "fl-ticket-list.h"
 #include "fl-ticket-view.h"
@@ -21,5 +22,6 @@ const char     *fl_window_get_page         (FlWindow *self);
 gboolean        fl_window_get_token_banner_shown (FlWindow *self);
 FlCustomerPanel *fl_window_get_customer_panel (FlWindow *self);
 gboolean        fl_window_get_customer_panel_shown (FlWindow *self);
+FlMetricsView  *fl_window_get_metrics_view (FlWindow *self);
 
 G_END_DECLS

@@ -61,6 +61,7 @@ struct _FlWindow
   AdwFlap              *customer_flap;
   FlCustomerPanel      *customer_panel;
   FlOutboxButton       *outbox_button;
+  FlMetricsView        *metrics_view;
   GtkRevealer          *sync_revealer;
   GtkSpinner           *sync_spinner;
   GtkLabel             *sync_label;
@@ -756,6 +757,43 @@ fl_window_set_property (GObject      *object,
     }
 }
 
+/* The metrics dashboard is a page of its own; its back button returns
+ * to the tickets. */
+static void
+show_metrics_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workspace") == 0)
+    gtk_stack_set_visible_child_name (self->main_stack, "metrics");
+}
+
+static void
+show_tickets_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "metrics") == 0)
+    gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+}
+
+/**
+ * fl_window_get_metrics_view:
+ *
+ * Returns: (transfer none): the metrics dashboard
+ */
+FlMetricsView *
+fl_window_get_metrics_view (FlWindow *self)
+{
+  g_return_val_if_fail (FL_IS_WINDOW (self), NULL);
+
+  return self->metrics_view;
+}
+
 static void
 fl_window_class_init (FlWindowClass *klass)
 {
@@ -791,6 +829,7 @@ fl_window_class_init (FlWindowClass *klass)
                   G_TYPE_NONE, 0);
 
   g_type_ensure (FL_TYPE_CUSTOMER_PANEL);
+  g_type_ensure (FL_TYPE_METRICS_VIEW);
   g_type_ensure (FL_TYPE_OUTBOX_BUTTON);
   g_type_ensure (FL_TYPE_SIDEBAR);
   g_type_ensure (FL_TYPE_TICKET_LIST);
@@ -817,6 +856,7 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlWindow, customer_flap);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, customer_panel);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, outbox_button);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, metrics_view);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, sync_revealer);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, sync_spinner);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, sync_label);
@@ -835,6 +875,8 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.enter-token", NULL, enter_token_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.undo-send", NULL, undo_send_action);
+  gtk_widget_class_install_action (widget_class, "win.show-metrics", NULL, show_metrics_action);
+  gtk_widget_class_install_action (widget_class, "win.show-tickets", NULL, show_tickets_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync", NULL);
@@ -850,6 +892,7 @@ fl_window_init (FlWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (SCHEMA_ID);
+  fl_query_set_default_at_risk_window (g_settings_get_uint (self->settings, "sla-at-risk-minutes") * 60);
 
   /* The sort order is a setting; its action is the setting's own. */
   {
@@ -971,6 +1014,7 @@ fl_window_show_workspace (FlWindow *self)
   fl_customer_panel_set_context (self->customer_panel, self->context);
   fl_sidebar_set_context (self->sidebar, self->context);
   fl_outbox_button_set_context (self->outbox_button, self->context);
+  fl_metrics_view_set_context (self->metrics_view, self->context);
 
   last_view = g_settings_get_string (self->settings, "last-view");
   if (!fl_sidebar_select_nick (self->sidebar, last_view))

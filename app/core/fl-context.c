@@ -35,6 +35,8 @@ struct _FlContext
   FlOutbox     *outbox;
   GListStore   *accounts;
   GHashTable   *backends;   /* account id → FlBackend */
+  GHashTable   *sla_policies; /* account id → FlSlaPolicy */
+  FlSlaPolicy  *default_policy;
 };
 
 G_DEFINE_FINAL_TYPE (FlContext, fl_context, G_TYPE_OBJECT)
@@ -47,6 +49,13 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+enum {
+  SLA_POLICY_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 static void
 fl_context_finalize (GObject *object)
 {
@@ -57,6 +66,8 @@ fl_context_finalize (GObject *object)
   if (self->outbox != NULL)
     g_object_run_dispose (G_OBJECT (self->outbox));
   g_clear_pointer (&self->backends, g_hash_table_unref);
+  g_clear_pointer (&self->sla_policies, g_hash_table_unref);
+  g_clear_pointer (&self->default_policy, fl_sla_policy_free);
   g_clear_object (&self->accounts);
   g_clear_object (&self->outbox);
   g_clear_object (&self->sync_engine);
@@ -100,6 +111,19 @@ fl_context_class_init (FlContextClass *klass)
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * FlContext::sla-policy-changed:
+   * @account_id: the account whose policy changed
+   *
+   * Emitted when an account's SLA policy was saved.
+   */
+  signals [SLA_POLICY_CHANGED] =
+    g_signal_new ("sla-policy-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -107,6 +131,9 @@ fl_context_init (FlContext *self)
 {
   self->accounts = g_list_store_new (FL_TYPE_ACCOUNT);
   self->backends = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->sla_policies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              (GDestroyNotify) fl_sla_policy_free);
+  self->default_policy = fl_sla_policy_new_default ();
 }
 
 /**
@@ -210,6 +237,7 @@ typedef struct
 {
   FlStore    *store;
   GHashTable *tokens;   /* account id → token */
+  GHashTable *policies; /* account id → FlSlaPolicy */
 } Loaded;
 
 static void
@@ -217,6 +245,7 @@ loaded_free (Loaded *l)
 {
   g_clear_object (&l->store);
   g_clear_pointer (&l->tokens, g_hash_table_unref);
+  g_clear_pointer (&l->policies, g_hash_table_unref);
   g_free (l);
 }
 
@@ -233,6 +262,7 @@ load_thread (GTask        *task,
   GPtrArray *accounts;
 
   if (!(loaded->store = fl_store_open (path, &error)) ||
+      !(loaded->policies = fl_store_load_sla_policies (loaded->store, &error)) ||
       !(accounts = fl_store_list_accounts (loaded->store, &error)))
     {
       g_task_return_error (task, error);
@@ -358,6 +388,8 @@ fl_context_load_finish (FlContext     *self,
 
   loaded = g_task_get_task_data (G_TASK (result));
   self->store = g_object_ref (loaded->store);
+  g_hash_table_unref (self->sla_policies);
+  self->sla_policies = g_hash_table_ref (loaded->policies);
   self->sync_engine = fl_sync_engine_new (self->store);
   self->outbox = fl_outbox_new (self->store, resolve_backend, self);
   g_signal_connect_object (self->outbox, "item-sent", G_CALLBACK (on_item_sent_cb), self,
@@ -450,6 +482,82 @@ fl_context_find_account (FlContext *self,
     }
 
   return NULL;
+}
+
+/**
+ * fl_context_get_sla_policy:
+ *
+ * Returns: (transfer none): the SLA policy of @account_id; the default
+ *   policy for an account that has none
+ */
+const FlSlaPolicy *
+fl_context_get_sla_policy (FlContext *self,
+                           gint64     account_id)
+{
+  FlSlaPolicy *policy;
+
+  g_return_val_if_fail (FL_IS_CONTEXT (self), NULL);
+
+  policy = g_hash_table_lookup (self->sla_policies, &account_id);
+  return policy ? policy : self->default_policy;
+}
+
+static void
+sla_policy_saved_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (fl_store_save_sla_policy_finish (FL_STORE (object), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * fl_context_save_sla_policy_async:
+ * @policy: (nullable): the new policy; %NULL goes back to the default
+ *
+ * Uses @policy for @account_id at once (::sla-policy-changed) and saves
+ * it; the store recomputes the account's due times.
+ */
+void
+fl_context_save_sla_policy_async (FlContext           *self,
+                                  gint64               account_id,
+                                  const FlSlaPolicy   *policy,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (FL_IS_CONTEXT (self));
+  g_return_if_fail (self->store != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fl_context_save_sla_policy_async);
+
+  if (policy != NULL)
+    g_hash_table_insert (self->sla_policies, g_memdup2 (&account_id, sizeof account_id),
+                         fl_sla_policy_copy (policy));
+  else
+    g_hash_table_remove (self->sla_policies, &account_id);
+  g_signal_emit (self, signals [SLA_POLICY_CHANGED], 0, account_id);
+
+  fl_store_save_sla_policy_async (self->store, account_id, policy, cancellable,
+                                  sla_policy_saved_cb, task);
+}
+
+gboolean
+fl_context_save_sla_policy_finish (FlContext     *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

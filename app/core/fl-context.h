@@ -36,6 +36,17 @@ FlOutbox     *fl_context_get_outbox        (FlContext           *self);
 GListModel   *fl_context_get_accounts      (FlContext           *self);
 FlAccount    *fl_context_find_account      (FlContext           *self,
                                             gint64               account_id);
+const FlSlaPolicy *fl_context_get_sla_policy (FlContext         *self,
+                                              gint64             account_id);
+void          fl_context_save_sla_policy_async  (FlContext           *self,
+                                                 gint64               account_id,
+                                                 const FlSlaPolicy   *policy,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean      fl_context_save_sla_policy_finish (FlContext           *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
 FlBackend    *fl_context_get_backend       (FlContext           *self,
                                             gint64               account_id);
 gboolean      fl_context_has_demo          (FlContext           *self);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "fl-format.h"
 
@@ -283,4 +284,48 @@ fl_format_tenure (gint64 since,
 
   n = (int) MAX (days, 1);
   return localise (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", n), n));
+}
+
+/**
+ * fl_format_percent:
+ * @ratio: a fraction, 0.75 for 75 %; NAN for none
+ *
+ * Returns: (transfer full): the rounded percentage, such as "75%", in the
+ *   language's own form and digits; "–" for NAN
+ */
+char *
+fl_format_percent (double ratio)
+{
+  g_autofree char *number = NULL;
+
+  if (isnan (ratio))
+    return g_strdup ("–");
+
+  number = g_strdup_printf ("%d", (int) round (ratio * 100));
+  /* Translators: a percentage; %s is the number. Persian, for example,
+   * writes "%s٪" */
+  return localise (g_strdup_printf (C_("percent", "%s%%"), number));
+}
+
+/**
+ * fl_format_decimal:
+ * @value: a number; NAN for none
+ *
+ * Returns: (transfer full): @value with one decimal, such as "4.2", with
+ *   the language's decimal separator and digits; "–" for NAN
+ */
+char *
+fl_format_decimal (double value)
+{
+  gint64 tenths;
+
+  if (isnan (value))
+    return g_strdup ("–");
+
+  tenths = (gint64) round (value * 10);
+  /* Translators: the decimal separator, "." in English, "," in
+   * Turkish, "٫" in Persian */
+  return localise (g_strdup_printf ("%s%" G_GINT64_FORMAT "%s%d", tenths < 0 ? "-" : "",
+                                    ABS (tenths) / 10, C_("decimal separator", "."),
+                                    (int) (ABS (tenths) % 10)));
 }

@@ -21,5 +21,7 @@ char *fl_format_zone_time (const char *zone,
                            gint64      now);
 char *fl_format_tenure    (gint64      since,
                            gint64      now);
+char *fl_format_percent   (double      ratio);
+char *fl_format_decimal   (double      value);
 
 G_END_DECLS

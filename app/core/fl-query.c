@@ -113,7 +113,6 @@ fl_query_new (FlView view)
   g_atomic_ref_count_init (&self->ref_count);
   self->view = view;
   self->sort = FL_SORT_UPDATED;
-  self->at_risk_window = 2 * 60 * 60;
   return self;
 }
 
@@ -253,8 +252,35 @@ fl_query_set_at_risk_window (FlQuery *self,
   self->at_risk_window = seconds;
 }
 
+/**
+ * fl_query_get_at_risk_window:
+ *
+ * Returns: the query's window, or the default one if it has none of its
+ *   own
+ */
 gint64
 fl_query_get_at_risk_window (const FlQuery *self)
 {
-  return self->at_risk_window;
+  return self->at_risk_window ? self->at_risk_window : fl_query_get_default_at_risk_window ();
+}
+
+static gint64 default_at_risk_window = 2 * 60 * 60;
+
+/**
+ * fl_query_set_default_at_risk_window:
+ * @seconds: how close to its due time a ticket counts as at risk, for
+ *   every query without a window of its own and for the SLA badges
+ *
+ * The preference; two hours until set.
+ */
+void
+fl_query_set_default_at_risk_window (gint64 seconds)
+{
+  default_at_risk_window = MAX (seconds, 60);
+}
+
+gint64
+fl_query_get_default_at_risk_window (void)
+{
+  return default_at_risk_window;
 }

@@ -80,6 +80,8 @@ gint64       fl_query_get_now        (const FlQuery *self);
 void         fl_query_set_at_risk_window (FlQuery *self,
                                           gint64   seconds);
 gint64       fl_query_get_at_risk_window (const FlQuery *self);
+void         fl_query_set_default_at_risk_window (gint64 seconds);
+gint64       fl_query_get_default_at_risk_window (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlQuery, fl_query_unref)
 

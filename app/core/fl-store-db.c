@@ -399,6 +399,15 @@ static const char migration_7[] =
   "ALTER TABLE drafts ADD COLUMN attachments TEXT;"
   "ALTER TABLE drafts ADD COLUMN attachments_revision INTEGER NOT NULL DEFAULT 0;";
 
+/* Version 8: SLA policies, one per account as JSON (fl-sla.c's
+ * format); an account without a row uses the default policy. Opening a
+ * store that comes from an older version recomputes every ticket's
+ * due_at from its policy once (fl_store_sla_refresh_all()). */
+static const char migration_8[] =
+  "CREATE TABLE sla_policies ("
+  "  account_id INTEGER PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  policy TEXT NOT NULL);";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
@@ -408,6 +417,7 @@ static const char * const migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FL_STORE_SCHEMA_VERSION + 1);

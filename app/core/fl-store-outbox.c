@@ -624,6 +624,10 @@ apply_local_cb (FlStore  *self,
       return FALSE;
     }
 
+  /* A reply or a status change moves the SLA clocks. */
+  if (!fl_store_sla_refresh_ticket (db, ticket_id, error))
+    return FALSE;
+
   fl_outbox_item_set_state (item, FL_OUTBOX_SENT);
   g_array_append_val (changed, ticket_id);
   return TRUE;

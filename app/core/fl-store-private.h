@@ -53,6 +53,33 @@ gboolean      fl_store_write_batch        (FlDb        *db,
                                            GArray      *changed,
                                            GError     **error);
 
+GPtrArray    *fl_store_db_load_tickets    (FlDb          *db,
+                                           const gint64  *ids,
+                                           guint          n_ids,
+                                           GError       **error);
+GPtrArray    *fl_store_db_load_messages   (FlDb          *db,
+                                           gint64         ticket_id,
+                                           GError       **error);
+
+/* SLA due times (fl-store-sla.c) */
+#define FL_STORE_SLA_SCHEMA_VERSION 8
+FlSlaPolicy  *fl_store_db_load_sla_policy (FlDb          *db,
+                                           gint64         account_id,
+                                           GError       **error);
+gboolean      fl_store_sla_refresh_ticket (FlDb          *db,
+                                           gint64         ticket_id,
+                                           GError       **error);
+gboolean      fl_store_sla_refresh_ticket_with (FlDb              *db,
+                                                const FlSlaPolicy *policy,
+                                                gint64             ticket_id,
+                                                GError           **error);
+gboolean      fl_store_sla_refresh_account (FlDb         *db,
+                                            gint64        account_id,
+                                            GArray       *changed,
+                                            GError      **error);
+gboolean      fl_store_sla_refresh_all    (FlDb          *db,
+                                           GError       **error);
+
 #define FL_DUE_NONE G_MAXINT64
 
 typedef enum

@@ -231,12 +231,13 @@ write_customers (FlDb        *db,
   return TRUE;
 }
 
-/* The due time the SLA views compare and the "due" sort orders by: the
- * one the badge shows, or FL_DUE_NONE, which sorts last. */
+/* The backend's own due time, until fl_store_sla_refresh_ticket() adds
+ * the policy's once the conversation is written; FL_DUE_NONE sorts
+ * last. */
 static gint64
 compute_due_at (FlTicket *ticket)
 {
-  gint64 due = fl_sla_next_due (ticket);
+  gint64 due = fl_sla_backend_due (ticket);
 
   return due ? due : FL_DUE_NONE;
 }
@@ -538,6 +539,10 @@ write_tickets (FlDb        *db,
     "SELECT id FROM agents WHERE account_id = ?1 AND remote_id = ?2";
   static const char customer_sql[] =
     "SELECT id FROM customers WHERE account_id = ?1 AND remote_id = ?2";
+  g_autoptr(FlSlaPolicy) policy = fl_store_db_load_sla_policy (db, account_id, error);
+
+  if (policy == NULL)
+    return FALSE;
 
   for (guint i = 0; i < tickets->len; i++)
     {
@@ -584,7 +589,8 @@ write_tickets (FlDb        *db,
 
       if (!write_followers (db, account_id, id, st, agent_ids, error) ||
           !write_messages (db, account_id, id, st, error) ||
-          !write_derived (db, id, error))
+          !write_derived (db, id, error) ||
+          !fl_store_sla_refresh_ticket_with (db, policy, id, error))
         return FALSE;
 
       g_array_append_val (changed, id);

@@ -135,6 +135,7 @@ store_open (const char  *path,
 {
   g_autoptr(FlStore) self = g_object_new (FL_TYPE_STORE, NULL);
   g_autofree char *dir = g_path_get_dirname (path);
+  int from;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -148,7 +149,13 @@ store_open (const char  *path,
   if (!(self->writer = fl_db_open (path, FALSE, error)))
     return NULL;
 
-  if (!fl_store_schema_migrate (self->writer, version, error))
+  if ((from = fl_store_schema_get_version (self->writer, error)) < 0 ||
+      !fl_store_schema_migrate (self->writer, version, error))
+    return NULL;
+
+  /* The step that brought SLA policies: compute every due time once. */
+  if (from < FL_STORE_SLA_SCHEMA_VERSION && version >= FL_STORE_SLA_SCHEMA_VERSION &&
+      !fl_store_sla_refresh_all (self->writer, error))
     return NULL;
 
   self->schema_version = version;
@@ -1036,7 +1043,7 @@ fl_store_count_many (FlStore    *self,
   "t.id, t.account_id, t.remote_id, t.subject, t.status, t.priority, t.channel," \
   " t.customer_id, c.name, c.emails, t.assignee_id, a.name, t.created, t.updated," \
   " t.first_response_at, t.due_first_response, t.due_resolution, t.unread, t.snippet," \
-  " t.csat, t.ces, t.tags" \
+  " t.csat, t.ces, t.tags, t.due_at" \
   " FROM tickets t" \
   " LEFT JOIN customers c ON c.id = t.customer_id" \
   " LEFT JOIN agents a ON a.id = t.assignee_id"
@@ -1088,6 +1095,8 @@ ticket_from_row (sqlite3_stmt *stmt)
   fl_ticket_set_csat (ticket, CLAMP (sqlite3_column_int (stmt, 19), 0, 5));
   fl_ticket_set_ces (ticket, CLAMP (sqlite3_column_int (stmt, 20), 0, 7));
   set_strv_from_column (ticket, stmt, 21, fl_ticket_set_tags);
+  if (sqlite3_column_int64 (stmt, 22) != FL_DUE_NONE)
+    fl_ticket_set_sla_due (ticket, sqlite3_column_int64 (stmt, 22));
   return ticket;
 }
 
@@ -1122,6 +1131,15 @@ load_tickets (FlDb          *db,
     }
 
   return g_steal_pointer (&tickets);
+}
+
+GPtrArray *
+fl_store_db_load_tickets (FlDb          *db,
+                          const gint64  *ids,
+                          guint          n_ids,
+                          GError       **error)
+{
+  return load_tickets (db, ids, n_ids, error);
 }
 
 /**
@@ -1294,6 +1312,14 @@ load_messages (FlDb    *db,
     }
 
   return g_steal_pointer (&messages);
+}
+
+GPtrArray *
+fl_store_db_load_messages (FlDb    *db,
+                           gint64   ticket_id,
+                           GError **error)
+{
+  return load_messages (db, ticket_id, error);
 }
 
 /**

@@ -12,8 +12,10 @@
 #include "fl-customer.h"
 #include "fl-customer-history.h"
 #include "fl-message.h"
+#include "fl-metrics.h"
 #include "fl-outbox-item.h"
 #include "fl-query.h"
+#include "fl-sla.h"
 #include "fl-sync-batch.h"
 #include "fl-template.h"
 #include "fl-ticket.h"
@@ -21,7 +23,7 @@
 
 G_BEGIN_DECLS
 
-#define FL_STORE_SCHEMA_VERSION 7
+#define FL_STORE_SCHEMA_VERSION 8
 
 #define FL_STORE_ERROR (fl_store_error_quark ())
 
@@ -150,6 +152,48 @@ gboolean     fl_store_set_unread           (FlStore             *self,
                                             gint64               ticket_id,
                                             gboolean             unread,
                                             GError             **error);
+
+/* SLA policies (fl-store-sla.c) */
+FlSlaPolicy *fl_store_load_sla_policy      (FlStore             *self,
+                                            gint64               account_id,
+                                            GError             **error);
+GHashTable  *fl_store_load_sla_policies    (FlStore             *self,
+                                            GError             **error);
+gboolean     fl_store_save_sla_policy      (FlStore             *self,
+                                            gint64               account_id,
+                                            const FlSlaPolicy   *policy,
+                                            GError             **error);
+void         fl_store_load_sla_policies_async  (FlStore             *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GHashTable  *fl_store_load_sla_policies_finish (FlStore             *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+void         fl_store_save_sla_policy_async    (FlStore             *self,
+                                                gint64               account_id,
+                                                const FlSlaPolicy   *policy,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean     fl_store_save_sla_policy_finish   (FlStore             *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+/* Metrics (fl-store-metrics.c) */
+FlMetrics   *fl_store_load_metrics         (FlStore               *self,
+                                            const FlMetricsFilter *filter,
+                                            GTimeZone             *tz,
+                                            GError               **error);
+void         fl_store_load_metrics_async   (FlStore               *self,
+                                            const FlMetricsFilter *filter,
+                                            GTimeZone             *tz,
+                                            GCancellable          *cancellable,
+                                            GAsyncReadyCallback    callback,
+                                            gpointer               user_data);
+FlMetrics   *fl_store_load_metrics_finish  (FlStore               *self,
+                                            GAsyncResult          *result,
+                                            GError               **error);
 
 /* The outbox */
 gboolean     fl_store_outbox_add           (FlStore             *self,

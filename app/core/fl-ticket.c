@@ -42,6 +42,7 @@ struct _FlTicket
   char *snippet;
   int csat;
   int ces;
+  gint64 sla_due;
 };
 
 G_DEFINE_FINAL_TYPE (FlTicket, fl_ticket, G_TYPE_OBJECT)
@@ -71,6 +72,7 @@ enum {
   PROP_SNIPPET,
   PROP_CSAT,
   PROP_CES,
+  PROP_SLA_DUE,
   N_PROPS
 };
 
@@ -195,6 +197,10 @@ fl_ticket_get_property (GObject    *object,
       g_value_set_int (value, self->ces);
       break;
 
+    case PROP_SLA_DUE:
+      g_value_set_int64 (value, self->sla_due);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -300,6 +306,10 @@ fl_ticket_set_property (GObject      *object,
 
     case PROP_CES:
       fl_ticket_set_ces (self, g_value_get_int (value));
+      break;
+
+    case PROP_SLA_DUE:
+      fl_ticket_set_sla_due (self, g_value_get_int64 (value));
       break;
 
     default:
@@ -545,6 +555,18 @@ fl_ticket_class_init (FlTicketClass *klass)
     g_param_spec_int ("ces", NULL, NULL,
                       0, 7, 0,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * FlTicket:sla-due:
+   *
+   * The earliest time a target still open falls (or fell) due, from the
+   * account's SLA policy and the backend's own due dates, as the store
+   * computed it when the ticket last changed; 0 for none.
+   */
+  properties [PROP_SLA_DUE] =
+    g_param_spec_int64 ("sla-due", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1027,6 +1049,27 @@ fl_ticket_set_ces (FlTicket *self,
 
   self->ces = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CES]);
+}
+
+gint64
+fl_ticket_get_sla_due (FlTicket *self)
+{
+  g_return_val_if_fail (FL_IS_TICKET (self), 0);
+
+  return self->sla_due;
+}
+
+void
+fl_ticket_set_sla_due (FlTicket *self,
+                       gint64    value)
+{
+  g_return_if_fail (FL_IS_TICKET (self));
+
+  if (self->sla_due == value)
+    return;
+
+  self->sla_due = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SLA_DUE]);
 }
 
 /**

@@ -88,6 +88,10 @@ void                fl_ticket_set_ces                (FlTicket *self,
                                                       int      value);
 
 
+gint64              fl_ticket_get_sla_due            (FlTicket *self);
+void                fl_ticket_set_sla_due            (FlTicket *self,
+                                                      gint64   value);
+
 gboolean    fl_ticket_is_open              (FlTicket   *self);
 
 G_END_DECLS

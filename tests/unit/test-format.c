@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 
 #include "fl-format.h"
 
@@ -121,6 +122,29 @@ test_date_and_duration (void)
   g_assert_cmpstr (size, ==, "2.3\u00a0MB");
 }
 
+static void
+test_percent_and_decimal (void)
+{
+  static const struct { double value; const char *percent; const char *decimal; } cases[] = {
+    { 0.75, "75%", "0.8" },
+    { 2.0 / 3.0, "67%", "0.7" },
+    { 0.0, "0%", "0.0" },
+    { 1.0, "100%", "1.0" },
+    { 4.25, "425%", "4.3" },
+    { -1.26, "-126%", "-1.3" },
+    { NAN, "–", "–" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *percent = fl_format_percent (cases[i].value);
+      g_autofree char *decimal = fl_format_decimal (cases[i].value);
+
+      g_assert_cmpstr (percent, ==, cases[i].percent);
+      g_assert_cmpstr (decimal, ==, cases[i].decimal);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -133,6 +157,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/format/zone-time", test_zone_time);
+  g_test_add_func ("/format/percent-and-decimal", test_percent_and_decimal);
   g_test_add_func ("/format/tenure", test_tenure);
   g_test_add_func ("/format/age", test_age);
   g_test_add_func ("/format/date-and-duration", test_date_and_duration);

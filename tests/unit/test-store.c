@@ -34,6 +34,18 @@ make_account (Fixture    *f,
   g_assert_true (fl_store_save_account (f->store, account, &error));
   g_assert_no_error (error);
   g_assert_cmpint (fl_account_get_id (account), >, 0);
+
+  /* A policy without targets: these views test the backend's own due
+   * dates; /store/sla-views tests the policy's. */
+  {
+    g_autoptr(FlSlaPolicy) policy = fl_sla_policy_new_default ();
+
+    for (guint s = 0; s < FL_SLA_N_STAGES; s++)
+      for (guint p = 0; p < FL_N_PRIORITIES; p++)
+        fl_sla_policy_set_target (policy, s, p, 0);
+    g_assert_true (fl_store_save_sla_policy (f->store, fl_account_get_id (account), policy, &error));
+    g_assert_no_error (error);
+  }
   return account;
 }
 
@@ -254,6 +266,90 @@ test_views (Fixture       *f,
       g_test_message ("view %d sort %d: %s", cases[i].view, cases[i].sort, got);
       g_assert_cmpstr (got, ==, cases[i].expected);
     }
+}
+
+/* The views from the account's SLA policy: round the clock in UTC,
+ * first response within 2 h (normal), 1 h (high), 30 min (urgent), no
+ * other targets. The due time is the earlier of the policy's and the
+ * backend's. T1 (high, created NOW-1100): policy NOW+2500, backend
+ * NOW-50: breached. T2 (normal, created NOW-1200): policy NOW+6000,
+ * backend NOW+3600: at risk (2 h window). T7 (urgent, created NOW-1700,
+ * only an internal note): NOW+100, at risk. T3 and T6 wait (pending, on
+ * hold): no due time. T8's account has no targets. */
+static void
+test_sla_views (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlSlaPolicy) policy = fl_sla_policy_new_default ();
+  g_autoptr(FlSlaPolicy) back = NULL;
+  g_autoptr(FlTicket) t7 = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *json_back = NULL;
+  g_autofree char *at_risk = NULL;
+  g_autofree char *breached = NULL;
+  g_autofree char *at_risk2 = NULL;
+  g_autofree char *breached2 = NULL;
+  g_autofree char *by_due = NULL;
+  gint64 t7_id;
+
+  g_assert_true (fl_sla_policy_set_time_zone (policy, "UTC"));
+  for (int d = G_DATE_MONDAY; d <= G_DATE_SUNDAY; d++)
+    fl_sla_policy_set_work_day (policy, d, TRUE);
+  fl_sla_policy_set_hours (policy, 0, 24 * 60);
+  for (guint s = 0; s < FL_SLA_N_STAGES; s++)
+    for (guint p = 0; p < FL_N_PRIORITIES; p++)
+      fl_sla_policy_set_target (policy, s, p, 0);
+  fl_sla_policy_set_target (policy, FL_SLA_FIRST_RESPONSE, FL_PRIORITY_NORMAL, 7200);
+  fl_sla_policy_set_target (policy, FL_SLA_FIRST_RESPONSE, FL_PRIORITY_HIGH, 3600);
+  fl_sla_policy_set_target (policy, FL_SLA_FIRST_RESPONSE, FL_PRIORITY_URGENT, 1800);
+  g_assert_true (fl_store_save_sla_policy (f->store, f->account1, policy, &error));
+  g_assert_no_error (error);
+
+  back = fl_store_load_sla_policy (f->store, f->account1, &error);
+  g_assert_no_error (error);
+  json = fl_sla_policy_to_json (policy);
+  json_back = fl_sla_policy_to_json (back);
+  g_assert_cmpstr (json, ==, json_back);
+
+  at_risk = run_view (f, FL_VIEW_SLA_AT_RISK, FL_SORT_UPDATED, NULL);
+  g_assert_cmpstr (at_risk, ==, "T2,T7");
+  breached = run_view (f, FL_VIEW_BREACHED, FL_SORT_UPDATED, NULL);
+  g_assert_cmpstr (breached, ==, "T1");
+  /* Due first, then the tickets without a due time by id. */
+  by_due = run_view (f, FL_VIEW_INBOX, FL_SORT_DUE, NULL);
+  g_assert_cmpstr (by_due, ==, "T1,T7,T2,T3,T6,T8");
+
+  /* Ten minutes for urgent: T7 fell due at NOW-1100. Saving the policy
+   * recomputes the account's tickets. */
+  fl_sla_policy_set_target (policy, FL_SLA_FIRST_RESPONSE, FL_PRIORITY_URGENT, 600);
+  g_assert_true (fl_store_save_sla_policy (f->store, f->account1, policy, &error));
+  g_assert_no_error (error);
+  at_risk2 = run_view (f, FL_VIEW_SLA_AT_RISK, FL_SORT_UPDATED, NULL);
+  g_assert_cmpstr (at_risk2, ==, "T2");
+  breached2 = run_view (f, FL_VIEW_BREACHED, FL_SORT_UPDATED, NULL);
+  g_assert_cmpstr (breached2, ==, "T1,T7");
+
+  {
+    g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_MENTIONS);
+    g_autoptr(GArray) ids = fl_store_query_ids (f->store, query, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 1);
+    t7_id = g_array_index (ids, gint64, 0);
+  }
+  t7 = fl_store_load_ticket (f->store, t7_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fl_ticket_get_remote_id (t7), ==, "T7");
+  g_assert_cmpint (fl_ticket_get_sla_due (t7), ==, NOW - 1100);
+
+  /* Back to the default (NULL): the default policy has targets, so T8's
+   * account is untouched and account 1 still has due times. */
+  g_assert_true (fl_store_save_sla_policy (f->store, f->account1, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&back, fl_sla_policy_free);
+  back = fl_store_load_sla_policy (f->store, f->account1, &error);
+  g_assert_cmpint (fl_sla_policy_get_target (back, FL_SLA_FIRST_RESPONSE, FL_PRIORITY_URGENT), ==, 3600);
 }
 
 static void
@@ -904,6 +1000,7 @@ main (int   argc,
   g_test_add ("/store/views", Fixture, NULL, fixture_setup, test_views, fixture_teardown);
   g_test_add ("/store/channel-account-views", Fixture, NULL, fixture_setup,
               test_channel_account_views, fixture_teardown);
+  g_test_add ("/store/sla-views", Fixture, NULL, fixture_setup, test_sla_views, fixture_teardown);
   g_test_add ("/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/store/load", Fixture, NULL, fixture_setup, test_load, fixture_teardown);
   g_test_add ("/store/customer-history", Fixture, NULL, fixture_setup, test_customer_history,
