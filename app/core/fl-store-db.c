@@ -388,6 +388,11 @@ static const char migration_5[] =
   "  note INTEGER NOT NULL DEFAULT 0,"
   "  revision INTEGER NOT NULL);";
 
+/* Version 6: macros. A canned response may carry actions on the ticket
+ * (status, priority, assignee, an internal note), as a JSON object. */
+static const char migration_6[] =
+  "ALTER TABLE templates ADD COLUMN actions TEXT;";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
@@ -395,6 +400,7 @@ static const char * const migrations[] = {
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FL_STORE_SCHEMA_VERSION + 1);

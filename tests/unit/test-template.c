@@ -10,8 +10,14 @@
 #include "fl-account.h"
 #include "fl-agent.h"
 #include "fl-customer.h"
+#include "fl-store.h"
+#include "fl-template.h"
 #include "fl-template-engine.h"
+#include "fl-template-library.h"
+#include "fl-template-suggest.h"
 #include "fl-ticket.h"
+
+#include <glib/gstdio.h>
 
 #define FSI "\u2068"
 #define PDI "\u2069"
@@ -271,6 +277,279 @@ test_import_roundtrip (void)
   g_assert_false (fl_template_dialect_from_string ("osticket", &dialect));
 }
 
+static FlTemplate *
+make_template (const char *key,
+               const char *language,
+               const char *name,
+               const char *body)
+{
+  FlTemplate *t = fl_template_new ();
+
+  fl_template_set_key (t, key);
+  fl_template_set_language (t, language);
+  fl_template_set_name (t, name);
+  fl_template_set_body (t, body);
+  fl_template_set_folder (t, "Orders");
+  fl_template_set_shared (t, TRUE);
+  return t;
+}
+
+static GPtrArray *
+make_library (void)
+{
+  GPtrArray *library = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (library, make_template ("wismo", "en", "Where is my order",
+                                           "Your order is on its way with our carrier; follow the tracking link."));
+  g_ptr_array_add (library, make_template ("wismo", "tr", "Siparişim nerede",
+                                           "Siparişiniz kargoya verildi; takip linkinden izleyebilirsiniz."));
+  g_ptr_array_add (library, make_template ("wismo", "fa", "سفارش من کجاست",
+                                           "سفارش شما ارسال شده است؛ با کد رهگیری پیگیری کنید."));
+  g_ptr_array_add (library, make_template ("reset", "en", "Password reset",
+                                           "I've sent you a link to reset your password. It works for 24 hours."));
+  g_ptr_array_add (library, make_template ("reset", "tr", "Şifre sıfırlama",
+                                           "Şifrenizi sıfırlamanız için bir bağlantı gönderdim."));
+  g_ptr_array_add (library, make_template ("refund", "en", "Refund issued",
+                                           "Your refund has been issued to your card and shows within 5 days."));
+  return library;
+}
+
+static void
+test_choose_variant (void)
+{
+  g_autoptr(GPtrArray) library = make_library ();
+  const char * const ui_tr[] = { "tr_TR.UTF-8", "tr_TR", "tr", "C", NULL };
+  const char * const ui_fa[] = { "fa", "C", NULL };
+  const char * const ui_de[] = { "de_DE", "de", "C", NULL };
+  g_autoptr(GPtrArray) resolved = NULL;
+
+  /* The customer's language first, in any spelling. */
+  g_assert_cmpstr (fl_template_get_language (fl_template_library_choose (library, "wismo", "fa", ui_tr)), ==, "fa");
+  g_assert_cmpstr (fl_template_get_language (fl_template_library_choose (library, "wismo", "TR-tr", ui_fa)), ==, "tr");
+  /* Then the agent's UI language. */
+  g_assert_cmpstr (fl_template_get_language (fl_template_library_choose (library, "wismo", "de", ui_fa)), ==, "fa");
+  g_assert_cmpstr (fl_template_get_language (fl_template_library_choose (library, "reset", "fa", ui_tr)), ==, "tr");
+  /* Then English, then whatever there is. */
+  g_assert_cmpstr (fl_template_get_language (fl_template_library_choose (library, "reset", "fa", ui_de)), ==, "en");
+  g_assert_cmpstr (fl_template_get_language (fl_template_library_choose (library, "refund", "tr", ui_fa)), ==, "en");
+  g_assert_null (fl_template_library_choose (library, "nosuch", "en", ui_de));
+
+  resolved = fl_template_library_resolve (library, "fa", ui_tr);
+  g_assert_cmpuint (resolved->len, ==, 3);
+  g_assert_cmpstr (fl_template_get_language (resolved->pdata[0]), ==, "fa");
+  g_assert_cmpstr (fl_template_get_language (resolved->pdata[1]), ==, "tr");
+  g_assert_cmpstr (fl_template_get_language (resolved->pdata[2]), ==, "en");
+}
+
+static void
+test_actions (void)
+{
+  g_autoptr(FlTemplateActions) a = fl_template_actions_parse ("{\"status\": \"pending\", \"priority\": \"high\", \"assignee\": \"me\", \"note\": \"Sent {{ticket.id}}\", \"future\": 1}");
+  g_autoptr(FlTemplateActions) unassign = fl_template_actions_parse ("{\"assignee\": null}");
+  g_autofree char *json = NULL;
+  g_autoptr(FlTemplateActions) again = NULL;
+
+  g_assert_nonnull (a);
+  g_assert_cmpint (a->status, ==, FL_STATUS_PENDING);
+  g_assert_cmpint (a->priority, ==, FL_PRIORITY_HIGH);
+  g_assert_cmpstr (a->assignee, ==, "me");
+  g_assert_cmpstr (a->note, ==, "Sent {{ticket.id}}");
+
+  json = fl_template_actions_to_json (a);
+  again = fl_template_actions_parse (json);
+  g_assert_cmpint (again->status, ==, a->status);
+  g_assert_cmpint (again->priority, ==, a->priority);
+  g_assert_cmpstr (again->assignee, ==, a->assignee);
+  g_assert_cmpstr (again->note, ==, a->note);
+
+  g_assert_nonnull (unassign);
+  g_assert_cmpstr (unassign->assignee, ==, "");
+
+  /* Nothing, or nothing usable, is no macro. */
+  g_assert_null (fl_template_actions_parse (NULL));
+  g_assert_null (fl_template_actions_parse ("{}"));
+  g_assert_null (fl_template_actions_parse ("{\"status\": \"bogus\", \"note\": \"\"}"));
+  g_assert_null (fl_template_actions_parse ("[1, 2]"));
+  g_assert_null (fl_template_actions_parse ("{not json"));
+}
+
+static void
+test_library_json (void)
+{
+  g_autoptr(GPtrArray) library = make_library ();
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GPtrArray) foreign = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  static const char zendesk_file[] =
+    "{\"version\": 1, \"dialect\": \"zendesk\", \"templates\": ["
+    " {\"name\": \"Hello there\", \"body\": \"Hi {{ticket.requester.first_name}}\","
+    "  \"actions\": {\"status\": \"solved\", \"note\": \"By {{current_user.name}}\"}},"
+    " {\"name\": \"Zammad one\", \"dialect\": \"zammad\", \"body\": \"#{ticket.number}\", \"shared\": false},"
+    " {\"name\": \"\", \"body\": \"skipped\"}, {\"body\": \"skipped\"}, 42]}";
+
+  fl_template_set_actions (library->pdata[0], "{\"status\":\"pending\"}");
+  fl_template_set_shared (library->pdata[1], FALSE);
+  json = fl_template_library_export (library);
+  back = fl_template_library_import (json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->len, ==, library->len);
+  for (guint i = 0; i < back->len; i++)
+    {
+      FlTemplate *a = library->pdata[i];
+      FlTemplate *b = back->pdata[i];
+
+      g_assert_cmpstr (fl_template_get_key (a), ==, fl_template_get_key (b));
+      g_assert_cmpstr (fl_template_get_language (a), ==, fl_template_get_language (b));
+      g_assert_cmpstr (fl_template_get_name (a), ==, fl_template_get_name (b));
+      g_assert_cmpstr (fl_template_get_body (a), ==, fl_template_get_body (b));
+      g_assert_cmpstr (fl_template_get_folder (a), ==, fl_template_get_folder (b));
+      g_assert_cmpint (fl_template_get_shared (a), ==, fl_template_get_shared (b));
+    }
+  g_assert_cmpstr (fl_template_get_actions (back->pdata[0]), ==, "{\"status\":\"pending\"}");
+  g_assert_null (fl_template_get_actions (back->pdata[1]));
+
+  foreign = fl_template_library_import (zendesk_file, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (foreign->len, ==, 2);
+  g_assert_cmpstr (fl_template_get_key (foreign->pdata[0]), ==, "hello-there");
+  g_assert_cmpstr (fl_template_get_body (foreign->pdata[0]), ==, "Hi {{customer.first_name}}");
+  g_assert_cmpstr (fl_template_get_language (foreign->pdata[0]), ==, "en");
+  {
+    g_autoptr(FlTemplateActions) actions = fl_template_actions_parse (fl_template_get_actions (foreign->pdata[0]));
+
+    g_assert_cmpint (actions->status, ==, FL_STATUS_SOLVED);
+    g_assert_cmpstr (actions->note, ==, "By {{agent.name}}");
+  }
+  g_assert_cmpstr (fl_template_get_body (foreign->pdata[1]), ==, "{{ticket.id}}");
+  g_assert_false (fl_template_get_shared (foreign->pdata[1]));
+
+  g_assert_null (fl_template_library_import ("{\"templates\": 3}", -1, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  g_assert_null (fl_template_library_import ("{\"version\": 99, \"templates\": []}", -1, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  g_assert_null (fl_template_library_import ("not json", -1, &error));
+  g_assert_nonnull (error);
+}
+
+static void
+test_library_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fl-templates-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "store.db", NULL);
+  g_autoptr(FlStore) store = NULL;
+  g_autoptr(GPtrArray) library = make_library ();
+  g_autoptr(GPtrArray) listed = NULL;
+  guint found = 0;
+
+  g_assert_no_error (error);
+  store = fl_store_open (path, &error);
+  g_assert_no_error (error);
+
+  fl_template_set_actions (library->pdata[3], "{\"status\":\"solved\",\"assignee\":\"me\"}");
+  fl_template_set_shared (library->pdata[4], FALSE);
+  g_assert_true (fl_store_save_templates (store, library, &error));
+  g_assert_no_error (error);
+
+  /* Saving again updates in place: one row per key and language. */
+  fl_template_set_body (library->pdata[0], "Changed body");
+  g_assert_true (fl_store_save_templates (store, library, &error));
+
+  listed = fl_store_list_templates (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, library->len);
+  for (guint i = 0; i < listed->len; i++)
+    {
+      FlTemplate *t = listed->pdata[i];
+
+      if (g_strcmp0 (fl_template_get_key (t), "reset") == 0 &&
+          g_strcmp0 (fl_template_get_language (t), "en") == 0)
+        {
+          g_assert_cmpstr (fl_template_get_actions (t), ==, "{\"status\":\"solved\",\"assignee\":\"me\"}");
+          found++;
+        }
+      if (g_strcmp0 (fl_template_get_key (t), "reset") == 0 &&
+          g_strcmp0 (fl_template_get_language (t), "tr") == 0)
+        {
+          g_assert_false (fl_template_get_shared (t));
+          g_assert_null (fl_template_get_actions (t));
+          found++;
+        }
+      if (g_strcmp0 (fl_template_get_key (t), "wismo") == 0 &&
+          g_strcmp0 (fl_template_get_language (t), "en") == 0)
+        {
+          g_assert_cmpstr (fl_template_get_body (t), ==, "Changed body");
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, 3);
+
+  g_clear_object (&store);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_suggest_tokenize (void)
+{
+  g_autoptr(GPtrArray) en = fl_suggest_tokenize ("Hi, my REFUNDED order #1234 hasn't arrived!\n> quoted reply text\n{{customer.name}}");
+  g_autoptr(GPtrArray) tr = fl_suggest_tokenize ("Merhaba, ŞİFREMİ unuttum, siparişim nerede?");
+  g_autoptr(GPtrArray) fa = fl_suggest_tokenize ("سلام، سفارشم كجاست؟ بسته‌ها را می‌خواهم");
+  g_autofree char *en_joined = NULL;
+  g_autofree char *tr_joined = NULL;
+  g_autofree char *fa_joined = NULL;
+
+  g_ptr_array_add (en, NULL);
+  g_ptr_array_add (tr, NULL);
+  g_ptr_array_add (fa, NULL);
+  en_joined = g_strjoinv (" ", (char **) en->pdata);
+  tr_joined = g_strjoinv (" ", (char **) tr->pdata);
+  fa_joined = g_strjoinv (" ", (char **) fa->pdata);
+
+  g_assert_cmpstr (en_joined, ==, "refun order hasnt arriv");
+  g_assert_cmpstr (tr_joined, ==, "sifre unutt sipar nered");
+  g_assert_cmpstr (fa_joined, ==, "سفارش کجاس بسته خواه");
+}
+
+static void
+test_suggest_rank (void)
+{
+  g_autoptr(GPtrArray) library = make_library ();
+  g_autoptr(FlSuggester) suggester = fl_suggester_new (library);
+  struct { const char *message; const char *key; } cases[] = {
+    { "Where is my order? The tracking has not moved.", "wismo" },
+    { "I forgot my password and can't log in", "reset" },
+    { "When will I get my refund on my card?", "refund" },
+    { "Şifremi unuttum, giriş yapamıyorum", "reset" },
+    { "Siparişim hâlâ kargoya verilmedi mi?", "wismo" },
+    { "سفارشم کی ارسال می‌شود؟ کد رهگیری ندارم", "wismo" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) ranked = fl_suggester_rank (suggester, cases[i].message, 3);
+
+      g_test_message ("%s", cases[i].message);
+      g_assert_cmpuint (ranked->len, >=, 1);
+      g_assert_cmpstr (g_array_index (ranked, FlSuggestion, 0).key, ==, cases[i].key);
+      for (guint j = 1; j < ranked->len; j++)
+        g_assert_cmpfloat (g_array_index (ranked, FlSuggestion, j - 1).score, >=,
+                           g_array_index (ranked, FlSuggestion, j).score);
+    }
+
+  /* Nothing in common: no suggestion rather than a random one. */
+  {
+    g_autoptr(GArray) none = fl_suggester_rank (suggester, "Lorem ipsum dolor", 3);
+    g_autoptr(GArray) empty = fl_suggester_rank (suggester, NULL, 3);
+
+    g_assert_cmpuint (none->len, ==, 0);
+    g_assert_cmpuint (empty->len, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +562,12 @@ main (int   argc,
   g_test_add_func ("/template/values", test_values);
   g_test_add_func ("/template/import", test_import);
   g_test_add_func ("/template/import-roundtrip", test_import_roundtrip);
+  g_test_add_func ("/template/choose-variant", test_choose_variant);
+  g_test_add_func ("/template/actions", test_actions);
+  g_test_add_func ("/template/library-json", test_library_json);
+  g_test_add_func ("/template/library-store", test_library_store);
+  g_test_add_func ("/template/suggest-tokenize", test_suggest_tokenize);
+  g_test_add_func ("/template/suggest-rank", test_suggest_rank);
 
   return g_test_run ();
 }
