@@ -52,6 +52,10 @@ fl_context_finalize (GObject *object)
 {
   FlContext *self = (FlContext *)object;
 
+  /* An item still in flight holds the outbox: stop it reaching back into
+   * this context, whose backends go now. */
+  if (self->outbox != NULL)
+    g_object_run_dispose (G_OBJECT (self->outbox));
   g_clear_pointer (&self->backends, g_hash_table_unref);
   g_clear_object (&self->accounts);
   g_clear_object (&self->outbox);

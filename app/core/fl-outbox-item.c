@@ -39,6 +39,7 @@ struct _FlOutboxItem
   gint64 created;
 
   char **attachments;
+  char **mentions;
 };
 
 G_DEFINE_ENUM_TYPE (FlOutboxKind, fl_outbox_kind,
@@ -100,6 +101,7 @@ fl_outbox_item_finalize (GObject *object)
   g_clear_pointer (&self->last_error, g_free);
 
   g_clear_pointer (&self->attachments, g_strfreev);
+  g_clear_pointer (&self->mentions, g_strfreev);
 
   G_OBJECT_CLASS (fl_outbox_item_parent_class)->finalize (object);
 }
@@ -872,4 +874,28 @@ fl_outbox_item_set_attachments (FlOutboxItem       *self,
   g_return_if_fail (FL_IS_OUTBOX_ITEM (self));
 
   fl_set_strv (&self->attachments, paths && paths[0] ? paths : NULL);
+}
+
+/**
+ * fl_outbox_item_get_mentions:
+ *
+ * Returns: (transfer none) (nullable): for an internal note, the user
+ *   names of the agents it mentions; each becomes a follower of the
+ *   ticket when the note is sent
+ */
+const char * const *
+fl_outbox_item_get_mentions (FlOutboxItem *self)
+{
+  g_return_val_if_fail (FL_IS_OUTBOX_ITEM (self), NULL);
+
+  return (const char * const *) self->mentions;
+}
+
+void
+fl_outbox_item_set_mentions (FlOutboxItem       *self,
+                             const char * const *usernames)
+{
+  g_return_if_fail (FL_IS_OUTBOX_ITEM (self));
+
+  fl_set_strv (&self->mentions, usernames && usernames[0] ? usernames : NULL);
 }

@@ -120,5 +120,8 @@ void           fl_outbox_item_set_created          (FlOutboxItem *self,
 const char * const *fl_outbox_item_get_attachments (FlOutboxItem       *self);
 void                fl_outbox_item_set_attachments (FlOutboxItem       *self,
                                                     const char * const *paths);
+const char * const *fl_outbox_item_get_mentions    (FlOutboxItem       *self);
+void                fl_outbox_item_set_mentions    (FlOutboxItem       *self,
+                                                    const char * const *usernames);
 
 G_END_DECLS

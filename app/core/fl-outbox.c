@@ -311,8 +311,8 @@ finish_current (FlOutbox *self)
   g_clear_object (&self->current);
   self->busy = FALSE;
 
-  /* Next item, in an idle so the stack unwinds. */
-  if (!self->paused)
+  /* Next item, in an idle so the stack unwinds; none once shut down. */
+  if (!self->paused && !g_cancellable_is_cancelled (self->cancellable))
     g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, process_idle_cb, g_object_ref (self), g_object_unref);
 }
 
@@ -405,6 +405,14 @@ marked_cb (GObject      *object,
       return;
     }
 
+  /* Shut down while the claim was being written: the item stays claimed
+   * and is checked against the server at the next start. */
+  if (self->resolver == NULL)
+    {
+      finish_current (self);
+      return;
+    }
+
   backend = self->resolver (fl_outbox_item_get_account_id (item), NULL, NULL, self->resolver_data);
   if (backend == NULL)
     {
@@ -493,7 +501,7 @@ listed_cb (GObject      *object,
 static void
 process (FlOutbox *self)
 {
-  if (self->paused)
+  if (self->paused || self->resolver == NULL)
     return;
 
   if (self->busy)
@@ -512,8 +520,12 @@ fl_outbox_dispose (GObject *object)
 {
   FlOutbox *self = (FlOutbox *)object;
 
+  /* Whatever is still in flight must not reach the resolver's owner,
+   * which may be going away with us. */
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->timer, g_source_remove);
+  self->resolver = NULL;
+  self->resolver_data = NULL;
 
   G_OBJECT_CLASS (fl_outbox_parent_class)->dispose (object);
 }

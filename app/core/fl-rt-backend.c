@@ -1385,16 +1385,20 @@ fl_rt_identify_finish (FlRtClient    *client,
  * fl_rt_reply_html:
  * @text: what the agent wrote
  * @marker: the outbox item's marker
+ * @mentions: (nullable): the user names of the agents a note mentions
  *
  * Turns a plain-text reply into HTML: escaped, one paragraph per blank
  * line, dir="rtl" when the text starts right to left, and the marker in a
- * comment that no reader sees but that finds the reply again.
+ * comment that no reader sees but that finds the reply again. A note's
+ * mentions stay readable as "@name" in the text and are listed in a
+ * second comment that clients parse (see fl_text_find_mention_marker()).
  *
  * Returns: (transfer full): the HTML body
  */
 char *
-fl_rt_reply_html (const char *text,
-                  const char *marker)
+fl_rt_reply_html (const char         *text,
+                  const char         *marker,
+                  const char * const *mentions)
 {
   g_autofree char *valid = fl_text_make_valid (text, -1);
   g_auto(GStrv) paragraphs = g_strsplit (valid, "\n\n", -1);
@@ -1431,6 +1435,18 @@ fl_rt_reply_html (const char *text,
       g_string_append (html, "</p>");
     }
   g_string_append_printf (html, "</div><!-- frontline:%s -->", marker);
+  if (mentions != NULL && mentions[0] != NULL)
+    {
+      g_string_append (html, "<!-- frontline-mentions:");
+      for (guint i = 0; mentions[i]; i++)
+        {
+          /* A name that could end the comment is left out of it. */
+          if (strstr (mentions[i], "--") || strchr (mentions[i], '>') || strchr (mentions[i], ','))
+            continue;
+          g_string_append_printf (html, "%s%s", i ? "," : "", mentions[i]);
+        }
+      g_string_append (html, " -->");
+    }
 
   return g_string_free (html, FALSE);
 }
@@ -1441,6 +1457,7 @@ typedef enum
   SEND_CHECK_STALE,
   SEND_MAIN,
   SEND_THEN_STATUS,
+  SEND_THEN_FOLLOW,
   SEND_VERIFY,
   SEND_DONE,
 } SendStep;
@@ -1529,6 +1546,15 @@ item_is_message (FlOutboxItem *item)
          fl_outbox_item_get_kind (item) == FL_OUTBOX_NOTE;
 }
 
+/* After a note: the agents it mentions become AdminCc, so RT mails them
+ * too and their clients list the ticket among their mentions. */
+static SendStep
+after_message (FlOutboxItem *item)
+{
+  return fl_outbox_item_get_kind (item) == FL_OUTBOX_NOTE && fl_outbox_item_get_mentions (item) != NULL
+    ? SEND_THEN_FOLLOW : SEND_DONE;
+}
+
 static void
 answer_cb (GObject      *object,
            GAsyncResult *result,
@@ -1576,7 +1602,7 @@ answer_cb (GObject      *object,
               if (content && strstr (content, needle))
                 {
                   g_debug ("Outbox item %s was already on the server", fl_outbox_item_get_marker (s->item));
-                  s->step = fl_outbox_item_get_then_status (s->item) ? SEND_THEN_STATUS : SEND_DONE;
+                  s->step = fl_outbox_item_get_then_status (s->item) ? SEND_THEN_STATUS : after_message (s->item);
                   send_next (g_steal_pointer (&task));
                   return;
                 }
@@ -1631,7 +1657,7 @@ answer_cb (GObject      *object,
               g_task_return_error (task, error);
               return;
             }
-          s->step = SEND_DONE;
+          s->step = after_message (s->item);
           break;
 
         default:
@@ -1642,6 +1668,10 @@ answer_cb (GObject      *object,
 
     case SEND_THEN_STATUS:
       s->step = SEND_VERIFY;
+      break;
+
+    case SEND_THEN_FOLLOW:
+      s->step = SEND_DONE;
       break;
 
     case SEND_VERIFY:
@@ -1735,8 +1765,12 @@ watchers_cb (GObject      *object,
   g_autoptr(JsonNode) body = NULL;
   g_autofree char *path = NULL;
   JsonArray *watchers;
-  const char *who = fl_outbox_item_get_value (s->item);
-  gboolean add = fl_outbox_item_get_kind (s->item) == FL_OUTBOX_ADD_WATCHER;
+  const char *value[] = { fl_outbox_item_get_value (s->item), NULL };
+  gboolean following = s->step == SEND_THEN_FOLLOW;
+  /* Mentioned agents join the AdminCc; otherwise the item names one. */
+  const char * const *who = following ? fl_outbox_item_get_mentions (s->item) : value;
+  const char *role = following ? "AdminCc" : watcher_role (s->item);
+  gboolean add = following || fl_outbox_item_get_kind (s->item) == FL_OUTBOX_ADD_WATCHER;
   GCancellable *cancellable = g_task_get_cancellable (task);
 
   if (root == NULL)
@@ -1745,19 +1779,19 @@ watchers_cb (GObject      *object,
       return;
     }
 
-  watchers = member_array (node_object (root), watcher_role (s->item));
+  watchers = member_array (node_object (root), role);
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, watcher_role (s->item));
+  json_builder_set_member_name (builder, role);
   json_builder_begin_array (builder);
   for (guint i = 0; watchers && i < json_array_get_length (watchers); i++)
     {
       g_autofree char *id = member_text (node_object (json_array_get_element (watchers, i)), "id");
 
-      if (id != NULL && g_strcmp0 (id, who) != 0)
+      if (id != NULL && !g_strv_contains (who, id))
         json_builder_add_string_value (builder, id);
     }
-  if (add)
-    json_builder_add_string_value (builder, who);
+  for (guint i = 0; add && who[i] != NULL; i++)
+    json_builder_add_string_value (builder, who[i]);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
@@ -1822,7 +1856,8 @@ send_next (GTask *task)
         case FL_OUTBOX_NOTE:
           {
             g_autofree char *html = fl_rt_reply_html (fl_outbox_item_get_text (item),
-                                                      fl_outbox_item_get_marker (item));
+                                                      fl_outbox_item_get_marker (item),
+                                                      fl_outbox_item_get_mentions (item));
 
             json_builder_set_member_name (builder, "Content");
             json_builder_add_string_value (builder, html);
@@ -1922,6 +1957,11 @@ send_next (GTask *task)
         path = g_strdup_printf ("/ticket/%s", ticket);
         fl_rt_client_request_async (self->client, "PUT", path, body, cancellable, answer_cb, task);
       }
+      return;
+
+    case SEND_THEN_FOLLOW:
+      path = g_strdup_printf ("/ticket/%s", ticket);
+      fl_rt_client_request_async (self->client, "GET", path, NULL, cancellable, watchers_cb, task);
       return;
 
     case SEND_VERIFY:

@@ -54,6 +54,7 @@ int           fl_rt_priority_to_number      (FlPriority           priority);
 gint64        fl_rt_parse_time              (const char          *iso);
 char         *fl_rt_format_time             (gint64               unix_time);
 char         *fl_rt_reply_html              (const char          *text,
-                                             const char          *marker);
+                                             const char          *marker,
+                                             const char * const  *mentions);
 
 G_END_DECLS

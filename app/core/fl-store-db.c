@@ -388,9 +388,14 @@ static const char migration_5[] =
   "  note INTEGER NOT NULL DEFAULT 0,"
   "  revision INTEGER NOT NULL);";
 
-/* Version 6: macros. A canned response may carry actions on the ticket
- * (status, priority, assignee, an internal note), as a JSON object. */
+/* Version 6: the agents an internal note mentions, resolved when it is
+ * queued, so the backend makes them followers once the note is sent. */
 static const char migration_6[] =
+  "ALTER TABLE outbox ADD COLUMN mentions TEXT;";
+
+/* Version 7: macros. A canned response may carry actions on the ticket
+ * (status, priority, assignee, an internal note), as a JSON object. */
+static const char migration_7[] =
   "ALTER TABLE templates ADD COLUMN actions TEXT;";
 
 static const char * const migrations[] = {
@@ -401,6 +406,7 @@ static const char * const migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FL_STORE_SCHEMA_VERSION + 1);

@@ -14,6 +14,54 @@
 #include "fl-store-private.h"
 #include "fl-text.h"
 
+/* The agents of the item's account whom the note's text mentions, by
+ * user name, whatever the case: "@Agent2" and "@agent2" are one agent;
+ * "@someone" who is no agent of the account is left as text. */
+static gboolean
+resolve_mentions (FlDb          *db,
+                  FlOutboxItem  *item,
+                  GError       **error)
+{
+  static const char sql[] =
+    "SELECT username FROM agents WHERE account_id = ?1 AND lower (username) = lower (?2)";
+  g_autoptr(GPtrArray) names = fl_text_find_mentions (fl_outbox_item_get_text (item));
+  g_autoptr(GStrvBuilder) found = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) usernames = NULL;
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      sqlite3_stmt *stmt = fl_db_prepare (db, sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, fl_outbox_item_get_account_id (item));
+      fl_db_bind_text (stmt, 2, names->pdata[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *username = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (username != NULL && !g_hash_table_contains (seen, username))
+            {
+              g_hash_table_add (seen, g_strdup (username));
+              g_strv_builder_add (found, username);
+            }
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          fl_db_set_error (db, error, _("Could not save the change to the outbox"));
+          return FALSE;
+        }
+    }
+
+  usernames = g_strv_builder_end (found);
+  fl_outbox_item_set_mentions (item, (const char * const *) usernames);
+  return TRUE;
+}
+
 static gboolean
 add_cb (FlStore  *self,
         FlDb     *db,
@@ -24,8 +72,8 @@ add_cb (FlStore  *self,
   static const char sql[] =
     "INSERT INTO outbox (account_id, ticket_id, remote_ticket_id, kind, state, text, value,"
     "                    field, then_status, marker, not_before, seen_until, force, created,"
-    "                    attachments)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) RETURNING id";
+    "                    attachments, mentions)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) RETURNING id";
   FlOutboxItem *item = data;
   sqlite3_stmt *stmt = fl_db_prepare (db, sql, error);
   int rc;
@@ -52,6 +100,17 @@ add_cb (FlStore  *self,
     {
       g_autofree char *joined = g_strjoinv ("\n", (char **) fl_outbox_item_get_attachments (item));
       fl_db_bind_text (stmt, 15, joined);
+    }
+  if (fl_outbox_item_get_kind (item) == FL_OUTBOX_NOTE && fl_outbox_item_get_mentions (item) == NULL &&
+      !resolve_mentions (db, item, error))
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (fl_outbox_item_get_mentions (item) != NULL)
+    {
+      g_autofree char *joined = g_strjoinv ("\n", (char **) fl_outbox_item_get_mentions (item));
+      fl_db_bind_text (stmt, 16, joined);
     }
 
   rc = sqlite3_step (stmt);
@@ -176,11 +235,11 @@ fl_store_outbox_list (FlStore   *self,
   static const char all_sql[] =
     "SELECT id, account_id, ticket_id, remote_ticket_id, kind, state, text, value, field,"
     " then_status, marker, attempts, not_before, seen_until, force, outcome_unknown,"
-    " last_error, created, attachments FROM outbox ORDER BY id";
+    " last_error, created, attachments, mentions FROM outbox ORDER BY id";
   static const char pending_sql[] =
     "SELECT id, account_id, ticket_id, remote_ticket_id, kind, state, text, value, field,"
     " then_status, marker, attempts, not_before, seen_until, force, outcome_unknown,"
-    " last_error, created, attachments FROM outbox WHERE state IN (0, 1, 3, 4) ORDER BY id";
+    " last_error, created, attachments, mentions FROM outbox WHERE state IN (0, 1, 3, 4) ORDER BY id";
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   FlDb *db;
   sqlite3_stmt *stmt;
@@ -221,6 +280,11 @@ fl_store_outbox_list (FlStore   *self,
         {
           g_auto(GStrv) paths = g_strsplit ((const char *) sqlite3_column_text (stmt, 18), "\n", -1);
           fl_outbox_item_set_attachments (item, (const char * const *) paths);
+        }
+      if (sqlite3_column_text (stmt, 19) != NULL)
+        {
+          g_auto(GStrv) names = g_strsplit ((const char *) sqlite3_column_text (stmt, 19), "\n", -1);
+          fl_outbox_item_set_mentions (item, (const char * const *) names);
         }
       g_ptr_array_add (items, item);
     }
@@ -431,6 +495,13 @@ apply_local_cb (FlStore  *self,
   static const char follow_sql[] =
     "INSERT OR IGNORE INTO ticket_followers (ticket_id, agent_id)"
     " SELECT ?1, id FROM agents WHERE account_id = ?4 AND remote_id = ?2";
+  static const char follow_username_sql[] =
+    "INSERT OR IGNORE INTO ticket_followers (ticket_id, agent_id)"
+    " SELECT ?1, id FROM agents WHERE account_id = ?4 AND username = ?2";
+  static const char mention_sql[] =
+    "INSERT OR IGNORE INTO mentions (ticket_id, agent_id, message_id)"
+    " SELECT ?1, a.id, m.id FROM agents a, messages m"
+    " WHERE a.account_id = ?4 AND a.username = ?2 AND m.ticket_id = ?1 AND m.remote_id = ?5";
   static const char unfollow_sql[] =
     "DELETE FROM ticket_followers WHERE ticket_id = ?1 AND agent_id ="
     " (SELECT id FROM agents WHERE account_id = ?4 AND remote_id = ?2)";
@@ -481,6 +552,12 @@ apply_local_cb (FlStore  *self,
 
         ok = ok && exec_item (db, fts_sql, item, fl_outbox_item_get_text (item), now, error);
         ok = ok && add_local_attachments (db, item, error);
+
+        /* Whom a note mentions follows the ticket and finds it among
+         * their mentions. */
+        for (const char * const *m = fl_outbox_item_get_mentions (item); ok && m && *m; m++)
+          ok = exec_item (db, follow_username_sql, item, *m, now, error) &&
+               exec_item (db, mention_sql, item, *m, now, error);
 
         if (ok && fl_outbox_item_get_then_status (item) != NULL)
           ok = set_status_local (db, item, fl_outbox_item_get_then_status (item), now, changed, error);

@@ -297,6 +297,12 @@ write_mentions (FlDb        *db,
     return TRUE;
 
   names = fl_text_find_mentions (fl_message_get_text (message));
+  {
+    g_autoptr(GPtrArray) marked = fl_text_find_mention_marker (fl_message_get_html (message));
+
+    for (guint i = 0; i < marked->len; i++)
+      g_ptr_array_add (names, g_strdup (marked->pdata[i]));
+  }
   for (guint i = 0; i < names->len; i++)
     {
       sqlite3_stmt *stmt = fl_db_prepare (db, sql, error);

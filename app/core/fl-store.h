@@ -21,7 +21,7 @@
 
 G_BEGIN_DECLS
 
-#define FL_STORE_SCHEMA_VERSION 6
+#define FL_STORE_SCHEMA_VERSION 7
 
 #define FL_STORE_ERROR (fl_store_error_quark ())
 

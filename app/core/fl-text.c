@@ -389,3 +389,43 @@ fl_text_unique_filename (const char *dir,
 
   return path;
 }
+
+/**
+ * fl_text_find_mention_marker:
+ * @html: (nullable): a note's HTML body
+ *
+ * Finds the user names listed in a "<!-- frontline-mentions:a,b -->"
+ * comment, which Frontline adds to the notes it sends so that any client
+ * knows whom they mention, however the text reads.
+ *
+ * Returns: (transfer full) (element-type utf8): the names, possibly none
+ */
+GPtrArray *
+fl_text_find_mention_marker (const char *html)
+{
+  static const char start[] = "<!-- frontline-mentions:";
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *begin, *end;
+  g_autofree char *list = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (html == NULL || !(begin = strstr (html, start)))
+    return names;
+  begin += strlen (start);
+  if (!(end = strstr (begin, "-->")))
+    return names;
+
+  list = g_strndup (begin, end - begin);
+  parts = g_strsplit (list, ",", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      char *name = fl_text_make_valid (g_strstrip (parts[i]), -1);
+
+      if (*name != '\0' && strlen (name) <= 64)
+        g_ptr_array_add (names, name);
+      else
+        g_free (name);
+    }
+
+  return names;
+}

@@ -1066,6 +1066,87 @@ test_reply_and_solve (void)
   client_close (&c);
 }
 
+static gboolean
+view_has (Client     *c,
+          FlView      view,
+          gint64      ticket_id)
+{
+  g_autoptr(FlQuery) query = fl_query_new (view);
+  g_autoptr(GArray) ids = fl_store_query_ids (fl_context_get_store (c->context), query, NULL);
+
+  for (guint i = 0; ids && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == ticket_id)
+      return TRUE;
+  return FALSE;
+}
+
+/* Issue 7 against the real server, with two agents on two profiles: the
+ * team lead (agent1) tags agent2 in a note; agent2 becomes an AdminCc in
+ * RT and, after their own client syncs, finds the ticket among their
+ * mentions; a reassignment by the lead shows up for both. */
+static void
+test_mention_and_reassign (void)
+{
+  g_autofree char *dir1 = scratch_dir ("lead");
+  g_autofree char *dir2 = scratch_dir ("mate");
+  g_autofree char *id = first_active_ticket ();
+  g_autofree char *path = g_strdup_printf ("/ticket/%s", id);
+  g_autofree char *note = g_strdup_printf ("@agent2 could you check the gateway log? %" G_GINT64_FORMAT,
+                                           g_get_real_time ());
+  g_autofree char *admin_cc = NULL;
+  g_autofree char *owner = NULL;
+  g_autoptr(FlTicket) lead_ticket = NULL;
+  g_autoptr(FlTicket) mate_ticket = NULL;
+  g_autoptr(FlTicket) after = NULL;
+  g_autoptr(FlOutboxItem) sent = NULL;
+  g_autoptr(FlOutboxItem) assign = NULL;
+  Client lead = { 0 }, mate = { 0 };
+
+  /* A known start: nobody follows the ticket and agent1 owns it. */
+  g_clear_pointer (&admin_cc, g_free);
+  json_node_unref (rest (agent1_token, "PUT", path, "{\"AdminCc\": [], \"Owner\": \"agent1\"}"));
+  admin_cc = rt_ticket_field (id, "AdminCc");
+  g_assert_true (admin_cc == NULL || strstr (admin_cc, "agent2") == NULL);
+
+  client_open (&lead, dir1, rt_url, agent1_token, TRUE);
+  client_open (&mate, dir2, rt_url, agent2_token, TRUE);
+  client_sync (&lead);
+  client_sync (&mate);
+  lead_ticket = client_ticket (&lead, id);
+  mate_ticket = client_ticket (&mate, id);
+  g_assert_nonnull (lead_ticket);
+  g_assert_nonnull (mate_ticket);
+  g_assert_false (view_has (&mate, FL_VIEW_MENTIONS, fl_ticket_get_id (mate_ticket)));
+
+  /* The lead tags agent2 in an internal note. */
+  sent = client_send (&lead, lead_ticket, FL_OUTBOX_NOTE, note, NULL, FL_OUTBOX_SENT);
+  g_assert_nonnull (fl_outbox_item_get_mentions (sent));
+  g_assert_cmpstr (fl_outbox_item_get_mentions (sent)[0], ==, "agent2");
+  g_assert_cmpuint (rt_count_messages (id, "@agent2 could you check the gateway log?"), >=, 1);
+  g_clear_pointer (&admin_cc, g_free);
+  admin_cc = rt_ticket_field (id, "AdminCc");
+  g_assert_nonnull (admin_cc);
+  g_assert_nonnull (strstr (admin_cc, "agent2"));
+
+  /* agent2's own client learns it at the next sync. */
+  client_sync (&mate);
+  g_assert_true (view_has (&mate, FL_VIEW_MENTIONS, fl_ticket_get_id (mate_ticket)));
+
+  /* The lead reassigns the ticket to agent2: both clients show it. */
+  assign = client_send (&lead, lead_ticket, FL_OUTBOX_SET_OWNER, NULL, "agent2", FL_OUTBOX_SENT);
+  owner = rt_ticket_field (id, "Owner");
+  g_assert_cmpstr (owner, ==, "agent2");
+  client_sync (&lead);
+  client_sync (&mate);
+  after = client_ticket (&lead, id);
+  g_assert_cmpint (fl_ticket_get_assignee_id (after), !=, 0);
+  g_assert_false (view_has (&lead, FL_VIEW_ASSIGNED_TO_ME, fl_ticket_get_id (after)));
+  g_assert_true (view_has (&mate, FL_VIEW_ASSIGNED_TO_ME, fl_ticket_get_id (mate_ticket)));
+
+  client_close (&lead);
+  client_close (&mate);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1096,6 +1177,7 @@ main (int   argc,
   g_test_add_func ("/rt/stale-reply-guard", test_stale_reply_guard);
   g_test_add_func ("/rt/kill-while-sending", test_kill_while_sending);
   g_test_add_func ("/rt/reply-and-solve", test_reply_and_solve);
+  g_test_add_func ("/rt/mention-and-reassign", test_mention_and_reassign);
 
   return g_test_run ();
 }

@@ -216,6 +216,14 @@ test_reply_note_changes (Fixture       *f,
   g_assert_cmpstr (fl_ticket_get_assignee (after), ==, "Daniel Brooks");
   g_assert_cmpint (fl_ticket_get_first_response_at (after), >, 0);
 
+  /* The note's mention was resolved to the agent when it was queued, and
+   * sending made him a follower. */
+  g_assert_nonnull (fl_outbox_item_get_mentions (note));
+  g_assert_cmpstr (fl_outbox_item_get_mentions (note)[0], ==, "daniel");
+  g_assert_null (fl_outbox_item_get_mentions (note)[1]);
+  g_assert_nonnull (fl_ticket_get_followers (after));
+  g_assert_true (g_strv_contains (fl_ticket_get_followers (after), "Daniel Brooks"));
+
   /* The changes show in the conversation as events, and the reply is the
    * agent's own. */
   messages = fl_store_load_messages (fl_context_get_store (f->context), id, NULL);
@@ -248,6 +256,55 @@ test_reply_note_changes (Fixture       *f,
     ids = fl_store_query_ids (fl_context_get_store (f->context), q, NULL);
     g_assert_cmpuint (ids->len, >=, 1);
   }
+}
+
+/* "@DANIEL" is Daniel; "@nobody" and an email address are no one. */
+static void
+test_note_mentions (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(FlOutboxItem) note = make_item (f, FL_OUTBOX_NOTE,
+                                            "@DANIEL and @nobody, see bob@example.com", NULL);
+  g_autoptr(FlOutboxItem) plain = make_item (f, FL_OUTBOX_NOTE, "no one here @", NULL);
+  g_autoptr(GPtrArray) all = NULL;
+
+  enqueue (f->context, note);
+  enqueue (f->context, plain);
+  g_assert_nonnull (fl_outbox_item_get_mentions (note));
+  g_assert_cmpstr (fl_outbox_item_get_mentions (note)[0], ==, "daniel");
+  g_assert_null (fl_outbox_item_get_mentions (note)[1]);
+  g_assert_null (fl_outbox_item_get_mentions (plain));
+
+  /* What the store keeps is what the backend will see after a restart. */
+  all = fl_store_outbox_list (fl_context_get_store (f->context), FALSE, NULL);
+  for (guint i = 0; i < all->len; i++)
+    if (fl_outbox_item_get_id (all->pdata[i]) == fl_outbox_item_get_id (note))
+      g_assert_cmpstr (fl_outbox_item_get_mentions (all->pdata[i])[0], ==, "daniel");
+  wait_state (f->context, note, FL_OUTBOX_SENT);
+  wait_state (f->context, plain, FL_OUTBOX_SENT);
+}
+
+/* The profile closes while an item is on its way: nothing left running
+ * reaches into the closed context, and the next start finishes the job
+ * exactly once. */
+static void
+test_close_while_sending (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(FlOutboxItem) note = make_item (f, FL_OUTBOX_NOTE, "Closing as this goes out.", NULL);
+  gint64 ticket_id = fl_ticket_get_id (f->ticket);
+
+  enqueue (f->context, note);
+  close_context (g_steal_pointer (&f->context));
+  for (guint i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+
+  f->context = open_context (f);
+  wait_state (f->context, note, FL_OUTBOX_SENT);
+  g_assert_cmpuint (count_messages (f->context, ticket_id, "Closing as this goes out."), ==, 1);
 }
 
 static void
@@ -441,6 +498,10 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/outbox/reply-note-changes", Fixture, NULL, fixture_setup, test_reply_note_changes,
+              fixture_teardown);
+  g_test_add ("/outbox/note-mentions", Fixture, NULL, fixture_setup, test_note_mentions,
+              fixture_teardown);
+  g_test_add ("/outbox/close-while-sending", Fixture, NULL, fixture_setup, test_close_while_sending,
               fixture_teardown);
   g_test_add ("/outbox/discard-before-send", Fixture, NULL, fixture_setup, test_discard_before_send,
               fixture_teardown);

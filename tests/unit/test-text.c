@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "fl-rt-backend.h"
 #include "fl-text.h"
 
 typedef struct
@@ -102,6 +103,8 @@ test_mentions (void)
     { "لطفاً @مریم بررسی کند", "مریم" },
     { "@ alone", "" },
     { "email@@x", "" },
+    { "İlker ve @İlker.Şahin yarın bakar", "İlker.Şahin" },
+    { "note for @agent2", "agent2" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -114,6 +117,47 @@ test_mentions (void)
 
       g_assert_cmpstr (joined->str, ==, cases[i].expected);
     }
+}
+
+static char *
+join_names (GPtrArray *names)
+{
+  GString *joined = g_string_new (NULL);
+
+  for (guint j = 0; j < names->len; j++)
+    g_string_append_printf (joined, "%s%s", j ? "," : "", (char *) names->pdata[j]);
+  return g_string_free (joined, FALSE);
+}
+
+/* The mention list Frontline puts in the notes it sends, read back from
+ * what the server returns; hostile names never close the comment. */
+static void
+test_mention_marker (void)
+{
+  static const MentionCase cases[] = {
+    { "<p>x</p><!-- frontline:abc --><!-- frontline-mentions:agent2,ayşe -->", "agent2,ayşe" },
+    { "<p>@agent2 only in the text</p>", "" },
+    { "<!-- frontline-mentions:agent2", "" },
+    { "<!-- frontline-mentions: -->", "" },
+    { "<!-- frontline-mentions: daniel , maryam -->", "daniel,maryam" },
+    { NULL, "" },
+  };
+  const char *mentions[] = { "agent2", "evil-->x", "a,b", "مریم", NULL };
+  g_autofree char *html = fl_rt_reply_html ("لطفاً @agent2 و @مریم ببینید", "m1", mentions);
+  g_autoptr(GPtrArray) round = fl_text_find_mention_marker (html);
+  g_autofree char *round_joined = join_names (round);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) names = fl_text_find_mention_marker (cases[i].text);
+      g_autofree char *joined = join_names (names);
+
+      g_assert_cmpstr (joined, ==, cases[i].expected);
+    }
+
+  g_assert_nonnull (strstr (html, "dir=\"rtl\""));
+  g_assert_null (strstr (html, "evil"));
+  g_assert_cmpstr (round_joined, ==, "agent2,مریم");
 }
 
 static void
@@ -220,6 +264,7 @@ main (int   argc,
   g_test_add_func ("/text/fold-invalid", test_fold_invalid);
   g_test_add_func ("/text/snippet", test_snippet);
   g_test_add_func ("/text/mentions", test_mentions);
+  g_test_add_func ("/text/mention-marker", test_mention_marker);
   g_test_add_func ("/text/identity", test_identity);
   g_test_add_func ("/text/safe-filename", test_safe_filename);
   g_test_add_func ("/text/unique-filename", test_unique_filename);
