@@ -15,6 +15,7 @@
 #include "fl-template.h"
 #include "fl-template-engine.h"
 #include "fl-template-library.h"
+#include "fl-text.h"
 
 #define FORMAT_VERSION 1
 
@@ -275,6 +276,96 @@ fl_template_library_resolve (GPtrArray          *templates,
     }
 
   return chosen;
+}
+
+typedef struct
+{
+  FlTemplate *template;
+  guint       rank;
+  guint       position;
+} Match;
+
+static int
+compare_matches (gconstpointer a,
+                 gconstpointer b)
+{
+  const Match *ma = a;
+  const Match *mb = b;
+
+  if (ma->rank != mb->rank)
+    return ma->rank < mb->rank ? -1 : 1;
+  return ma->position < mb->position ? -1 : ma->position > mb->position;
+}
+
+/* Whether every word of @words is in @haystack. */
+static gboolean
+contains_all (const char  *haystack,
+              char       **words)
+{
+  for (guint i = 0; words[i]; i++)
+    if (*words[i] != '\0' && strstr (haystack, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * fl_template_library_search:
+ * @templates: (element-type FlTemplate): templates, usually one variant
+ *   per key from fl_template_library_resolve()
+ * @query: (nullable): what the agent typed
+ *
+ * Finds the templates whose name, shortcut, folder or text contain every
+ * word of @query, ignoring case and accents and folding Turkish and
+ * Persian letters like search does. An exact shortcut comes first, then
+ * shortcuts that start with the query, then names that match, then the
+ * rest; otherwise the library's order is kept.
+ *
+ * Returns: (transfer container) (element-type FlTemplate): the matches
+ */
+GPtrArray *
+fl_template_library_search (GPtrArray  *templates,
+                            const char *query)
+{
+  g_autofree char *folded_query = fl_text_fold (query, -1);
+  g_auto(GStrv) words = g_strsplit_set (g_strstrip (folded_query), " \t\n", -1);
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (templates != NULL, found);
+
+  for (guint i = 0; i < templates->len; i++)
+    {
+      FlTemplate *t = templates->pdata[i];
+      g_autofree char *name = fl_text_fold (fl_template_get_name (t), -1);
+      g_autofree char *shortcut = fl_text_fold (fl_template_get_shortcut (t), -1);
+      g_autofree char *rest = NULL;
+      g_autofree char *all = NULL;
+      Match m = { t, 3, i };
+
+      if (*folded_query == '\0')
+        m.rank = 3;
+      else if (g_strcmp0 (shortcut, folded_query) == 0)
+        m.rank = 0;
+      else if (*shortcut != '\0' && g_str_has_prefix (shortcut, folded_query))
+        m.rank = 1;
+      else if (contains_all (name, words))
+        m.rank = 2;
+      else
+        {
+          rest = g_strconcat (fl_template_get_folder (t) ?: "", " ",
+                              fl_template_get_body (t) ?: "", NULL);
+          all = fl_text_fold (rest, -1);
+          if (!contains_all (all, words) && !contains_all (shortcut, words))
+            continue;
+        }
+      g_array_append_val (matches, m);
+    }
+
+  g_array_sort (matches, compare_matches);
+  for (guint i = 0; i < matches->len; i++)
+    g_ptr_array_add (found, g_object_ref (g_array_index (matches, Match, i).template));
+
+  return found;
 }
 
 static void

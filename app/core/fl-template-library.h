@@ -42,6 +42,8 @@ FlTemplate *fl_template_library_choose  (GPtrArray           *templates,
 GPtrArray  *fl_template_library_resolve (GPtrArray           *templates,
                                          const char          *customer_language,
                                          const char * const  *ui_languages);
+GPtrArray  *fl_template_library_search  (GPtrArray           *templates,
+                                         const char          *query);
 char       *fl_template_library_export  (GPtrArray           *templates);
 GPtrArray  *fl_template_library_import  (const char          *json,
                                          gssize               length,

@@ -342,6 +342,56 @@ test_choose_variant (void)
 }
 
 static void
+test_library_search (void)
+{
+  g_autoptr(GPtrArray) library = make_library ();
+  struct { const char *query; const char *first_key; const char *first_language; guint n; } cases[] = {
+    /* Case, accents and Turkish i: "SİFRE", "sifre" and "şifre" are one word. */
+    { "ŞİFRE", "reset", "tr", 1 },
+    { "sifre", "reset", "tr", 1 },
+    { "SIFRE sıfırlama", "reset", "tr", 1 },
+    /* Persian letter variants: Arabic kaf and yeh find Persian text. */
+    { "كجاست", "wismo", "fa", 1 },
+    { "رهگيري", "wismo", "fa", 1 },
+    /* Body text, several words in any order. */
+    { "tracking carrier", "wismo", "en", 1 },
+    { "card refund", "refund", "en", 1 },
+    { "nothing like this", NULL, NULL, 0 },
+    /* Empty: everything, in library order. */
+    { "", "wismo", "en", 6 },
+  };
+
+  fl_template_set_shortcut (library->pdata[3], "reset");
+  fl_template_set_shortcut (library->pdata[5], "refunded");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) found = fl_template_library_search (library, cases[i].query);
+
+      g_test_message ("query: %s", cases[i].query);
+      g_assert_cmpuint (found->len, ==, cases[i].n);
+      if (cases[i].first_key != NULL)
+        {
+          g_assert_cmpstr (fl_template_get_key (found->pdata[0]), ==, cases[i].first_key);
+          g_assert_cmpstr (fl_template_get_language (found->pdata[0]), ==, cases[i].first_language);
+        }
+    }
+
+  /* A shortcut beats a name, an exact one beats a prefix. */
+  {
+    g_autoptr(GPtrArray) found = fl_template_library_search (library, "re");
+
+    g_assert_cmpuint (found->len, >=, 2);
+    g_assert_cmpstr (fl_template_get_shortcut (found->pdata[0]), ==, "reset");
+    g_assert_cmpstr (fl_template_get_shortcut (found->pdata[1]), ==, "refunded");
+  }
+  {
+    g_autoptr(GPtrArray) found = fl_template_library_search (library, "REFUNDED");
+
+    g_assert_cmpstr (fl_template_get_shortcut (found->pdata[0]), ==, "refunded");
+  }
+}
+
+static void
 test_actions (void)
 {
   g_autoptr(FlTemplateActions) a = fl_template_actions_parse ("{\"status\": \"pending\", \"priority\": \"high\", \"assignee\": \"me\", \"note\": \"Sent {{ticket.id}}\", \"future\": 1}");
@@ -563,6 +613,7 @@ main (int   argc,
   g_test_add_func ("/template/import", test_import);
   g_test_add_func ("/template/import-roundtrip", test_import_roundtrip);
   g_test_add_func ("/template/choose-variant", test_choose_variant);
+  g_test_add_func ("/template/library-search", test_library_search);
   g_test_add_func ("/template/actions", test_actions);
   g_test_add_func ("/template/library-json", test_library_json);
   g_test_add_func ("/template/library-store", test_library_store);
