@@ -12,6 +12,7 @@
 
 #include "fl-composer.h"
 #include "fl-outbox.h"
+#include "fl-template-assist.h"
 
 /* How long a sent reply waits in the outbox, so Undo can take it back. */
 #define UNDO_SECONDS 5
@@ -39,6 +40,7 @@ struct _FlComposer
   GHashTable      *drafts;
   guint            save_source;
   guint            restoring : 1;
+  FlTemplateAssist *templates;
 
   GtkWidget       *box;
   GtkToggleButton *reply_button;
@@ -283,7 +285,9 @@ fl_composer_send (FlComposer *self,
 {
   g_autofree char *text = NULL;
   g_autofree char *stripped = NULL;
+  g_autoptr(FlTemplateActions) macro = NULL;
   gboolean note;
+  gint64 not_before;
   Sending *sending;
 
   g_return_val_if_fail (FL_IS_COMPOSER (self), FALSE);
@@ -297,6 +301,11 @@ fl_composer_send (FlComposer *self,
     return FALSE;
 
   note = gtk_toggle_button_get_active (self->note_button);
+  macro = fl_template_assist_take_macro (self->templates);
+  /* A macro's status goes with the reply, unless the agent chose one. */
+  if (!note && (then_status == NULL || *then_status == '\0') && macro != NULL && macro->status >= 0)
+    then_status = fl_status_to_string (macro->status);
+  not_before = g_get_real_time () / G_USEC_PER_SEC + UNDO_SECONDS;
   sending = g_new0 (Sending, 1);
   sending->self = g_object_ref (self);
   sending->item = g_object_new (FL_TYPE_OUTBOX_ITEM,
@@ -308,13 +317,59 @@ fl_composer_send (FlComposer *self,
                                 "then-status", note || then_status == NULL || *then_status == '\0'
                                                  ? NULL : then_status,
                                 "seen-until", self->seen_until,
-                                "not-before", g_get_real_time () / G_USEC_PER_SEC + UNDO_SECONDS,
+                                "not-before", not_before,
                                 NULL);
 
   fl_composer_set_text (self, "");
   fl_outbox_enqueue_async (fl_context_get_outbox (self->context), sending->item, self->cancellable,
                            enqueued_cb, sending);
+  fl_template_assist_queue_macro (self->templates, macro, fl_outbox_item_get_then_status (sending->item) != NULL,
+                                  not_before);
   return TRUE;
+}
+
+typedef struct
+{
+  FlComposer *self;
+  char       *then_status;
+} PendingSend;
+
+static void
+pending_send_free (gpointer data)
+{
+  PendingSend *pending = data;
+
+  g_object_unref (pending->self);
+  g_free (pending->then_status);
+  g_free (pending);
+}
+
+static void
+send_confirmed_cb (gpointer data)
+{
+  PendingSend *pending = data;
+
+  fl_composer_send (pending->self, pending->then_status);
+}
+
+/* Sends, after asking when placeholders are unfilled or a macro would
+ * change the ticket too. */
+static void
+request_send (FlComposer *self,
+              const char *then_status)
+{
+  g_autofree char *text = fl_composer_get_text (self);
+  PendingSend *pending = g_new0 (PendingSend, 1);
+
+  pending->self = g_object_ref (self);
+  pending->then_status = g_strdup (then_status);
+  if (self->ticket != NULL &&
+      fl_template_assist_confirm_send (self->templates, text, fl_composer_get_note (self),
+                                       send_confirmed_cb, pending, pending_send_free))
+    return;
+
+  pending_send_free (pending);
+  fl_composer_send (self, then_status);
 }
 
 static void
@@ -322,7 +377,7 @@ send_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  fl_composer_send (FL_COMPOSER (widget), param ? g_variant_get_string (param, NULL) : NULL);
+  request_send (FL_COMPOSER (widget), param ? g_variant_get_string (param, NULL) : NULL);
 }
 
 static gboolean
@@ -334,7 +389,7 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
 {
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_CONTROL_MASK))
     {
-      fl_composer_send (self, NULL);
+      request_send (self, NULL);
       return GDK_EVENT_STOP;
     }
 
@@ -352,6 +407,9 @@ fl_composer_dispose (GObject *object)
     save_draft_now (self, TRUE);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->load_cancellable);
+  if (self->templates != NULL)
+    g_object_run_dispose (G_OBJECT (self->templates));
+  g_clear_object (&self->templates);
   gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_COMPOSER);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -424,6 +482,10 @@ fl_composer_init (FlComposer *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
 
+  self->templates = fl_template_assist_new (self->text_view);
+  gtk_box_prepend (GTK_BOX (self->box), fl_template_assist_get_macro_bar (self->templates));
+  gtk_box_prepend (GTK_BOX (self->box), fl_template_assist_get_chips (self->templates));
+
   update (self);
 }
 
@@ -434,6 +496,7 @@ fl_composer_set_context (FlComposer *self,
   g_return_if_fail (FL_IS_COMPOSER (self));
 
   g_set_object (&self->context, context);
+  fl_template_assist_set_context (self->templates, context);
 }
 
 /**
@@ -479,7 +542,21 @@ fl_composer_set_ticket (FlComposer *self,
         }
     }
 
+  fl_template_assist_set_ticket (self->templates, ticket);
   update (self);
+}
+
+/**
+ * fl_composer_get_templates:
+ *
+ * Returns: (transfer none): the canned-response assist of the editor
+ */
+FlTemplateAssist *
+fl_composer_get_templates (FlComposer *self)
+{
+  g_return_val_if_fail (FL_IS_COMPOSER (self), NULL);
+
+  return self->templates;
 }
 
 void

@@ -9,6 +9,7 @@
 
 #include "fl-context.h"
 #include "fl-outbox-item.h"
+#include "fl-template-assist.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,6 @@ gboolean    fl_composer_send        (FlComposer *self,
                                      const char *then_status);
 void        fl_composer_restore     (FlComposer   *self,
                                      FlOutboxItem *item);
+FlTemplateAssist *fl_composer_get_templates (FlComposer *self);
 
 G_END_DECLS

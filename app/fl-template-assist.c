@@ -436,6 +436,8 @@ on_confirm_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
                         Confirm          *confirm)
 {
+  /* Closing the dialog after a response reports the close response too. */
+  g_signal_handlers_disconnect_by_data (dialog, confirm);
   if (g_strcmp0 (response, "send") == 0)
     confirm->confirmed (confirm->user_data);
   if (confirm->destroy != NULL)
@@ -628,11 +630,12 @@ show_suggestions (FlTemplateAssist *self,
   g_autoptr(FlSuggester) suggester = NULL;
   g_autoptr(GArray) ranked = NULL;
   g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  g_autoptr(GHashTable) values = NULL;
   const char *language = self->customer ? fl_customer_get_language (self->customer) : NULL;
 
   if (self->library == NULL || message == NULL)
     {
-      fl_template_chips_set_suggestions (self->chips, NULL);
+      fl_template_chips_set_suggestions (self->chips, NULL, NULL);
       return;
     }
 
@@ -645,7 +648,8 @@ show_suggestions (FlTemplateAssist *self,
       if (t != NULL)
         g_ptr_array_add (chosen, t);
     }
-  fl_template_chips_set_suggestions (self->chips, chosen);
+  values = make_values (self);
+  fl_template_chips_set_suggestions (self->chips, chosen, values);
 }
 
 static void
@@ -683,6 +687,7 @@ load_library (FlTemplateAssist *self)
 {
   FlStore *store = fl_context_get_store (self->context);
   const char *language = self->customer ? fl_customer_get_language (self->customer) : NULL;
+  g_autoptr(GHashTable) values = NULL;
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->library, g_ptr_array_unref);
@@ -695,7 +700,22 @@ load_library (FlTemplateAssist *self)
       return;
     }
   self->resolved = fl_template_library_resolve (self->library, language, NULL);
-  fl_template_popover_set_templates (self->popover, self->resolved);
+  values = make_values (self);
+  fl_template_popover_set_templates (self->popover, self->resolved, values);
+}
+
+/* Who the agent is on @account_id, as the store has it now: the account
+ * objects the context holds may predate the sync that found out. */
+static gint64
+find_me (FlStore *store,
+         gint64   account_id)
+{
+  g_autoptr(GPtrArray) accounts = fl_store_list_accounts (store, NULL);
+
+  for (guint i = 0; accounts && i < accounts->len; i++)
+    if (fl_account_get_id (accounts->pdata[i]) == account_id)
+      return fl_account_get_me_agent_id (accounts->pdata[i]);
+  return 0;
 }
 
 /**
@@ -712,6 +732,7 @@ fl_template_assist_set_ticket (FlTemplateAssist *self,
 {
   gint64 old_id = self->ticket ? fl_ticket_get_id (self->ticket) : 0;
   gint64 new_id = ticket ? fl_ticket_get_id (ticket) : 0;
+  gint64 me_id;
   FlStore *store;
 
   g_return_if_fail (FL_IS_TEMPLATE_ASSIST (self));
@@ -732,7 +753,7 @@ fl_template_assist_set_ticket (FlTemplateAssist *self,
       gtk_text_buffer_delete_mark (get_buffer (self), self->trigger);
       self->trigger = NULL;
     }
-  fl_template_chips_set_suggestions (self->chips, NULL);
+  fl_template_chips_set_suggestions (self->chips, NULL, NULL);
 
   if (ticket == NULL || self->context == NULL)
     return;
@@ -744,8 +765,9 @@ fl_template_assist_set_ticket (FlTemplateAssist *self,
   if (self->account != NULL)
     g_object_ref (self->account);
   self->agents = fl_store_list_agents (store, fl_ticket_get_account_id (ticket), NULL);
-  for (guint i = 0; self->account && self->agents && i < self->agents->len; i++)
-    if (fl_agent_get_id (self->agents->pdata[i]) == fl_account_get_me_agent_id (self->account))
+  me_id = find_me (store, fl_ticket_get_account_id (ticket));
+  for (guint i = 0; self->agents && i < self->agents->len; i++)
+    if (me_id != 0 && fl_agent_get_id (self->agents->pdata[i]) == me_id)
       self->me = g_object_ref (self->agents->pdata[i]);
 
   load_library (self);

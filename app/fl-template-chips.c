@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fl-template-chips.h"
-#include "fl-text.h"
+#include "fl-template-engine.h"
 
 /**
  * FlTemplateChips:
@@ -111,10 +111,12 @@ fl_template_chips_new (void)
  * fl_template_chips_set_suggestions:
  * @templates: (element-type FlTemplate) (nullable): the suggestions, best
  *   first; the first three are shown
+ * @values: (nullable): placeholder values for the previews in tooltips
  */
 void
 fl_template_chips_set_suggestions (FlTemplateChips *self,
-                                   GPtrArray       *templates)
+                                   GPtrArray       *templates,
+                                   GHashTable      *values)
 {
   g_return_if_fail (FL_IS_TEMPLATE_CHIPS (self));
 
@@ -127,7 +129,7 @@ fl_template_chips_set_suggestions (FlTemplateChips *self,
       FlTemplate *template = templates->pdata[i];
       GtkWidget *button = gtk_button_new_with_label (fl_template_get_name (template));
       GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
-      g_autofree char *snippet = fl_text_snippet (fl_template_get_body (template), 200);
+      g_autofree char *snippet = fl_template_preview (fl_template_get_body (template), values, 200);
 
       gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);

@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (FlTemplateChips, fl_template_chips, FL, TEMPLATE_CHIPS, Gt
 
 GtkWidget *fl_template_chips_new             (void);
 void       fl_template_chips_set_suggestions (FlTemplateChips *self,
-                                              GPtrArray       *templates);
+                                              GPtrArray       *templates,
+                                              GHashTable      *values);
 guint      fl_template_chips_get_n_chips     (FlTemplateChips *self);
 GtkButton *fl_template_chips_get_chip        (FlTemplateChips *self,
                                               guint            index);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fl-template-engine.h"
 #include "fl-template-library.h"
 #include "fl-template-popover.h"
 #include "fl-text.h"
@@ -26,10 +27,10 @@ struct _FlTemplatePopover
   GtkPopover      parent_instance;
 
   GPtrArray      *templates;
+  GHashTable     *values;
 
   GtkSearchEntry *search_entry;
   GtkListBox     *list_box;
-  GtkLabel       *empty_label;
 };
 
 G_DEFINE_FINAL_TYPE (FlTemplatePopover, fl_template_popover, GTK_TYPE_POPOVER)
@@ -42,14 +43,15 @@ enum {
 static guint signals [N_SIGNALS];
 
 static GtkWidget *
-make_row (FlTemplate *template)
+make_row (FlTemplate *template,
+          GHashTable *values)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *name = gtk_label_new (fl_template_get_name (template));
   GtkWidget *caption;
   GtkWidget *snippet;
-  g_autofree char *text = fl_text_snippet (fl_template_get_body (template), 90);
+  g_autofree char *text = fl_template_preview (fl_template_get_body (template), values, 90);
   g_autoptr(GString) details = g_string_new (fl_template_get_folder (template));
 
   if (fl_template_get_shortcut (template) != NULL)
@@ -121,10 +123,8 @@ refilter (FlTemplatePopover *self)
 
   found = fl_template_library_search (self->templates, query);
   for (guint i = 0; i < found->len; i++)
-    gtk_list_box_append (self->list_box, make_row (found->pdata[i]));
+    gtk_list_box_append (self->list_box, make_row (found->pdata[i], self->values));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), found->len == 0);
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->list_box)), found->len > 0);
   gtk_list_box_select_row (self->list_box, gtk_list_box_get_row_at_index (self->list_box, 0));
 }
 
@@ -230,6 +230,7 @@ fl_template_popover_finalize (GObject *object)
   FlTemplatePopover *self = (FlTemplatePopover *)object;
 
   g_clear_pointer (&self->templates, g_ptr_array_unref);
+  g_clear_pointer (&self->values, g_hash_table_unref);
 
   G_OBJECT_CLASS (fl_template_popover_parent_class)->finalize (object);
 }
@@ -257,7 +258,6 @@ fl_template_popover_class_init (FlTemplatePopoverClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/fl-template-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, FlTemplatePopover, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FlTemplatePopover, list_box);
-  gtk_widget_class_bind_template_child (widget_class, FlTemplatePopover, empty_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
@@ -268,8 +268,15 @@ static void
 fl_template_popover_init (FlTemplatePopover *self)
 {
   GtkEventController *keys;
+  GtkWidget *empty;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  empty = gtk_label_new (_("No canned response matches"));
+  gtk_widget_add_css_class (empty, "dim-label");
+  gtk_widget_set_margin_top (empty, 24);
+  gtk_widget_set_margin_bottom (empty, 24);
+  gtk_list_box_set_placeholder (self->list_box, empty);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -289,16 +296,21 @@ fl_template_popover_new (void)
  * fl_template_popover_set_templates:
  * @templates: (element-type FlTemplate) (nullable): the responses to
  *   offer, one variant each
+ * @values: (nullable): placeholder values for the previews
  */
 void
 fl_template_popover_set_templates (FlTemplatePopover *self,
-                                   GPtrArray         *templates)
+                                   GPtrArray         *templates,
+                                   GHashTable        *values)
 {
   g_return_if_fail (FL_IS_TEMPLATE_POPOVER (self));
 
   g_clear_pointer (&self->templates, g_ptr_array_unref);
+  g_clear_pointer (&self->values, g_hash_table_unref);
   if (templates != NULL)
     self->templates = g_ptr_array_ref (templates);
+  if (values != NULL)
+    self->values = g_hash_table_ref (values);
   refilter (self);
 }
 

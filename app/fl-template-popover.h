@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (FlTemplatePopover, fl_template_popover, FL, TEMPLATE_POPOV
 
 GtkWidget  *fl_template_popover_new           (void);
 void        fl_template_popover_set_templates (FlTemplatePopover *self,
-                                               GPtrArray         *templates);
+                                               GPtrArray         *templates,
+                                               GHashTable        *values);
 void        fl_template_popover_set_query     (FlTemplatePopover *self,
                                                const char        *query);
 guint       fl_template_popover_get_n_matches (FlTemplatePopover *self);

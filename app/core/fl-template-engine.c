@@ -456,6 +456,39 @@ fl_template_find_gaps (const char *text)
   return gaps;
 }
 
+/* A greeting is a short first paragraph, such as "Hi Sara,". */
+#define GREETING_CHARS 60
+
+/**
+ * fl_template_preview:
+ * @body: (nullable): a template body
+ * @values: (nullable): placeholder values, or %NULL for fallbacks only
+ * @max_chars: the longest preview, in characters
+ *
+ * A one-line preview of what a response says, for a list: filled in,
+ * without its greeting (a short first paragraph) when there is more, and
+ * cut to @max_chars.
+ *
+ * Returns: (transfer full): the preview
+ */
+char *
+fl_template_preview (const char *body,
+                     GHashTable *values,
+                     guint       max_chars)
+{
+  g_autoptr(FlTemplateResult) result = fl_template_expand (body, values);
+  const char *text = result->text;
+  const char *para;
+
+  while (*text == '\n' || *text == ' ')
+    text++;
+  para = strstr (text, "\n\n");
+  if (para != NULL && g_utf8_strlen (text, para - text) <= GREETING_CHARS)
+    text = para + 2;
+
+  return fl_text_snippet (text, max_chars);
+}
+
 static void
 put (GHashTable *values,
      const char *name,

@@ -62,6 +62,9 @@ FlTemplateResult *fl_template_expand          (const char        *body,
                                                GHashTable        *values);
 void              fl_template_result_free     (FlTemplateResult  *result);
 GPtrArray        *fl_template_find_gaps       (const char        *text);
+char             *fl_template_preview         (const char        *body,
+                                               GHashTable        *values,
+                                               guint              max_chars);
 gboolean          fl_template_is_known        (const char        *name);
 const char * const *fl_template_list_known    (void);
 GHashTable       *fl_template_values_new      (FlTicket          *ticket,

@@ -155,6 +155,21 @@ test_find_gaps (void)
 }
 
 static void
+test_preview (void)
+{
+  g_autoptr(GHashTable) values = make_values ();
+  g_autofree char *a = fl_template_preview ("Hi {{customer.first_name | \"there\"}},\n\nYour order   {{customer.field.orders}} shipped.\n\nBye", values, 100);
+  g_autofree char *b = fl_template_preview ("Hi {{customer.last_name | \"there\"}},\n\nAll good.", NULL, 100);
+  g_autofree char *c = fl_template_preview ("One paragraph only, with {{ticket.id}}", values, 100);
+  g_autofree char *d = fl_template_preview ("A first paragraph long enough not to be a greeting at all, surely.\n\nSecond.", NULL, 20);
+
+  g_assert_cmpstr (a, ==, "Your order LH-1234 shipped. Bye");
+  g_assert_cmpstr (b, ==, "All good.");
+  g_assert_cmpstr (c, ==, "One paragraph only, with 1042");
+  g_assert_cmpstr (d, ==, "A first paragraph lo…");
+}
+
+static void
 test_values (void)
 {
   g_autoptr(FlTicket) ticket = fl_ticket_new ();
@@ -609,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/template/expand", test_expand);
   g_test_add_func ("/template/expand-cursor-invalid", test_expand_cursor_and_invalid);
   g_test_add_func ("/template/find-gaps", test_find_gaps);
+  g_test_add_func ("/template/preview", test_preview);
   g_test_add_func ("/template/values", test_values);
   g_test_add_func ("/template/import", test_import);
   g_test_add_func ("/template/import-roundtrip", test_import_roundtrip);
