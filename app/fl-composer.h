@@ -32,6 +32,12 @@ gboolean    fl_composer_send        (FlComposer *self,
                                      const char *then_status);
 void        fl_composer_restore     (FlComposer   *self,
                                      FlOutboxItem *item);
+void        fl_composer_add_files   (FlComposer   *self,
+                                     const GSList *files);
+void        fl_composer_add_image   (FlComposer   *self,
+                                     GdkTexture   *texture);
+char      **fl_composer_get_attachments  (FlComposer *self);
+const char *fl_composer_get_attach_error (FlComposer *self);
 FlTemplateAssist *fl_composer_get_templates (FlComposer *self);
 
 G_END_DECLS

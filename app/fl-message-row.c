@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "fl-attachment.h"
+#include "fl-attachment-chip.h"
 #include "fl-format.h"
 #include "fl-html.h"
 #include "fl-message-row.h"
@@ -126,15 +126,6 @@ add_chip (FlMessageRow *self,
   gtk_box_append (GTK_BOX (box), size_label);
   gtk_widget_add_css_class (box, "attachment-chip");
   gtk_flow_box_append (self->attachments_box, box);
-}
-
-static void
-add_attachment_chip (FlMessageRow *self,
-                     FlAttachment *attachment)
-{
-  g_autofree char *size = fl_format_size (fl_attachment_get_size (attachment));
-
-  add_chip (self, fl_attachment_get_mime_type (attachment), fl_attachment_get_name (attachment), size);
 }
 
 /* The name an inline image goes by: "image001.png@01DA…" is image001.png. */
@@ -377,7 +368,7 @@ fl_message_row_set_message (FlMessageRow *self,
   for (guint i = 0; i < n_attachments; i++)
     {
       g_autoptr(FlAttachment) attachment = g_list_model_get_item (attachments, i);
-      add_attachment_chip (self, attachment);
+      gtk_flow_box_append (self->attachments_box, fl_attachment_chip_new (attachment));
     }
   n_attachments += add_inline_image_chips (self, parsed, attachments);
   gtk_widget_set_visible (GTK_WIDGET (self->attachments_box), n_attachments > 0);

@@ -660,3 +660,16 @@ fl_ticket_view_get_composer (FlTicketView *self)
 
   return self->composer;
 }
+
+/**
+ * fl_ticket_view_get_context:
+ *
+ * Returns: (transfer none) (nullable): the profile's services
+ */
+FlContext *
+fl_ticket_view_get_context (FlTicketView *self)
+{
+  g_return_val_if_fail (FL_IS_TICKET_VIEW (self), NULL);
+
+  return self->context;
+}

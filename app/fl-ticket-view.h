@@ -27,5 +27,6 @@ void        fl_ticket_view_clear        (FlTicketView *self);
 FlTicket   *fl_ticket_view_get_ticket   (FlTicketView *self);
 GListModel *fl_ticket_view_get_messages (FlTicketView *self);
 FlComposer *fl_ticket_view_get_composer (FlTicketView *self);
+FlContext  *fl_ticket_view_get_context  (FlTicketView *self);
 
 G_END_DECLS

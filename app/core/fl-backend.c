@@ -7,9 +7,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "fl-backend.h"
+#include "fl-format.h"
 
 /**
  * FlBackend:
@@ -208,6 +211,185 @@ fl_backend_send_finish (FlBackend     *self,
     return g_task_propagate_boolean (G_TASK (result), error);
 
   return FL_BACKEND_GET_IFACE (self)->send_finish (self, result, error);
+}
+
+typedef struct
+{
+  GFile  *dest;
+  char   *name;
+  GBytes *bytes;
+} Download;
+
+static void
+download_free (Download *d)
+{
+  g_clear_object (&d->dest);
+  g_free (d->name);
+  g_clear_pointer (&d->bytes, g_bytes_unref);
+  g_free (d);
+}
+
+static void
+set_too_large (GError     **error,
+               const char  *name)
+{
+  g_autofree char *limit = fl_format_size (FL_BACKEND_MAX_DOWNLOAD_BYTES);
+
+  /* Translators: %s are a file name and a size such as "100 MB" */
+  g_set_error (error, FL_BACKEND_ERROR, FL_BACKEND_ERROR_TOO_LARGE,
+               _("“%s” is too large to download: Frontline opens files up to %s."),
+               name, limit);
+}
+
+/* A file appears whole or not at all: written to a temporary file next
+ * to it, flushed, then renamed over the name. */
+static void
+download_write_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  Download *d = task_data;
+  g_autofree char *path = g_file_get_path (d->dest);
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char *data;
+
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Could not save “%s”: the folder is not on this computer."), d->name);
+      return;
+    }
+
+  dir = g_path_get_dirname (path);
+  data = g_bytes_get_data (d->bytes, &len);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s", g_strerror (saved_errno));
+    }
+  else
+    g_file_set_contents_full (path, data ? data : "", len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
+
+  if (error != NULL)
+    {
+      g_debug ("Could not write %s: %s", path, error->message);
+      /* Translators: %s is a file name, then why it could not be written */
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not save “%s”: %s"),
+                               d->name, error->message);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+downloaded_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Download *d = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  d->bytes = FL_BACKEND_GET_IFACE (object)->download_attachment_finish (FL_BACKEND (object), result, &error);
+  if (d->bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if ((gint64) g_bytes_get_size (d->bytes) > FL_BACKEND_MAX_DOWNLOAD_BYTES)
+    {
+      set_too_large (&error, d->name);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_run_in_thread (task, download_write_thread);
+}
+
+/**
+ * fl_backend_download_attachment_async:
+ * @attachment: an attachment of a message this backend fetched
+ * @dest: where to write its content; the folder is made if needed
+ *
+ * Downloads an attachment's content into @dest, atomically: @dest is
+ * either absent or complete. Files announced or found larger than
+ * %FL_BACKEND_MAX_DOWNLOAD_BYTES are refused with
+ * %FL_BACKEND_ERROR_TOO_LARGE, and a backend that cannot download fails
+ * with %FL_BACKEND_ERROR_UNSUPPORTED.
+ */
+void
+fl_backend_download_attachment_async (FlBackend           *self,
+                                      FlAttachment        *attachment,
+                                      GFile               *dest,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  Download *d;
+
+  g_return_if_fail (FL_IS_BACKEND (self));
+  g_return_if_fail (FL_IS_ATTACHMENT (attachment));
+  g_return_if_fail (G_IS_FILE (dest));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fl_backend_download_attachment_async);
+  d = g_new0 (Download, 1);
+  d->dest = g_object_ref (dest);
+  d->name = g_strdup (fl_attachment_get_name (attachment) ?: "");
+  g_task_set_task_data (task, d, (GDestroyNotify) download_free);
+
+  if (FL_BACKEND_GET_IFACE (self)->download_attachment_async == NULL)
+    {
+      g_task_return_new_error (task, FL_BACKEND_ERROR, FL_BACKEND_ERROR_UNSUPPORTED,
+                               _("This helpdesk does not support that."));
+      return;
+    }
+
+  if (fl_attachment_get_size (attachment) > FL_BACKEND_MAX_DOWNLOAD_BYTES)
+    {
+      set_too_large (&error, d->name);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  FL_BACKEND_GET_IFACE (self)->download_attachment_async (self, attachment, cancellable,
+                                                          downloaded_cb, g_steal_pointer (&task));
+}
+
+gboolean
+fl_backend_download_attachment_finish (FlBackend     *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (FL_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * fl_backend_get_max_attachment_size:
+ *
+ * Returns: the most bytes one attached file may have for this helpdesk to
+ *   accept it
+ */
+gint64
+fl_backend_get_max_attachment_size (FlBackend *self)
+{
+  g_return_val_if_fail (FL_IS_BACKEND (self), FL_BACKEND_DEFAULT_MAX_UPLOAD_BYTES);
+
+  if (FL_BACKEND_GET_IFACE (self)->get_max_attachment_size == NULL)
+    return FL_BACKEND_DEFAULT_MAX_UPLOAD_BYTES;
+
+  return FL_BACKEND_GET_IFACE (self)->get_max_attachment_size (self);
 }
 
 /**

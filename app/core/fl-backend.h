@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "fl-account.h"
+#include "fl-attachment.h"
 #include "fl-outbox-item.h"
 #include "fl-sync-batch.h"
 #include "fl-types.h"
@@ -38,6 +39,22 @@ typedef enum /*< flags >*/
   FL_BACKEND_CAP_ATTACHMENTS = 1 << 5,
   FL_BACKEND_CAP_LOCAL       = 1 << 6,
 } FlBackendCapabilities;
+
+/**
+ * FL_BACKEND_MAX_DOWNLOAD_BYTES:
+ *
+ * The largest attachment Frontline downloads; anything larger is an
+ * absurd size for a support conversation, or a hostile server.
+ */
+#define FL_BACKEND_MAX_DOWNLOAD_BYTES ((gint64) 100 * 1024 * 1024)
+
+/**
+ * FL_BACKEND_DEFAULT_MAX_UPLOAD_BYTES:
+ *
+ * What one attached file may weigh when a backend does not say:
+ * Request Tracker's default $MaxAttachmentSize.
+ */
+#define FL_BACKEND_DEFAULT_MAX_UPLOAD_BYTES ((gint64) 10 * 1024 * 1024)
 
 #define FL_BACKEND_ERROR (fl_backend_error_quark ())
 
@@ -92,6 +109,17 @@ struct _FlBackendInterface
   gboolean              (*send_finish)      (FlBackend           *self,
                                              GAsyncResult        *result,
                                              GError             **error);
+
+  /* Optional. */
+  void                  (*download_attachment_async)  (FlBackend           *self,
+                                                       FlAttachment        *attachment,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+  GBytes               *(*download_attachment_finish) (FlBackend           *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+  gint64                (*get_max_attachment_size)    (FlBackend           *self);
 };
 
 GQuark                 fl_backend_error_quark           (void);
@@ -115,6 +143,16 @@ void                   fl_backend_send_async            (FlBackend           *se
 gboolean               fl_backend_send_finish           (FlBackend           *self,
                                                          GAsyncResult        *result,
                                                          GError             **error);
+void                   fl_backend_download_attachment_async  (FlBackend           *self,
+                                                              FlAttachment        *attachment,
+                                                              GFile               *dest,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+gboolean               fl_backend_download_attachment_finish (FlBackend           *self,
+                                                              GAsyncResult        *result,
+                                                              GError             **error);
+gint64                 fl_backend_get_max_attachment_size    (FlBackend           *self);
 const char            *fl_backend_error_to_string       (const GError        *error);
 gboolean               fl_backend_error_is_transient    (const GError        *error);
 void                   fl_backend_error_set_retry_after (GError              *error,

@@ -7,12 +7,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "fl-attachment.h"
 #include "fl-demo-backend.h"
 #include "fl-template.h"
+#include "fl-text.h"
 
 /* Tickets per batch: small enough to exercise paging and resuming. */
 #define PAGE_SIZE 100
@@ -625,6 +628,131 @@ fl_demo_backend_send_finish (FlBackend     *backend,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* The bundled sample that stands for an attachment of the workspace: the
+ * one its "file" member names, else one of the same type. */
+static const char *
+sample_for (JsonObject *a)
+{
+  static const struct { const char *mime; const char *file; } samples[] = {
+    { "image/png", "sample.png" },
+    { "image/jpeg", "sample.jpg" },
+    { "application/pdf", "sample.pdf" },
+    { "application/json", "sample.json" },
+    { "text/plain", "sample.txt" },
+  };
+  const char *mime = member_string (a, "mime");
+
+  if (member_string (a, "file") != NULL)
+    return member_string (a, "file");
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    if (g_strcmp0 (mime, samples[i].mime) == 0)
+      return samples[i].file;
+
+  return NULL;
+}
+
+/* Finds the attachment that message_from_json() called @remote_id. */
+static JsonObject *
+find_attachment (JsonObject *root,
+                 const char *remote_id)
+{
+  JsonArray *tickets = member_array (root, "tickets");
+
+  for (guint t = 0; tickets && t < json_array_get_length (tickets); t++)
+    {
+      JsonObject *ticket = array_object (tickets, t);
+      const char *id = member_string (ticket, "id");
+      JsonArray *messages = member_array (ticket, "messages");
+      gsize id_len;
+
+      if (id == NULL || !g_str_has_prefix (remote_id, id))
+        continue;
+      id_len = strlen (id);
+      if (remote_id[id_len] != '-')
+        continue;
+
+      for (guint m = 0; messages && m < json_array_get_length (messages); m++)
+        {
+          JsonArray *attachments = member_array (array_object (messages, m), "attachments");
+
+          for (guint i = 0; attachments && i < json_array_get_length (attachments); i++)
+            {
+              g_autofree char *candidate = g_strdup_printf ("%s-%u-%u", id, m, i);
+
+              if (g_strcmp0 (candidate, remote_id) == 0)
+                return array_object (attachments, i);
+            }
+        }
+    }
+
+  return NULL;
+}
+
+/* The workspace's attachments are served from samples bundled with the
+ * app; what agents send in the demo is kept by the outbox, already in the
+ * attachment cache, so it is never asked for here. */
+static void
+fl_demo_backend_download_attachment_async (FlBackend           *backend,
+                                           FlAttachment        *attachment,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  FlDemoBackend *self = FL_DEMO_BACKEND (backend);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  JsonObject *root = get_root (self, &error);
+  const char *remote_id = fl_attachment_get_remote_id (attachment);
+  JsonObject *a = NULL;
+  const char *sample = NULL;
+  GBytes *bytes = NULL;
+
+  g_task_set_source_tag (task, fl_demo_backend_download_attachment_async);
+
+  if (root == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (remote_id != NULL)
+    a = find_attachment (root, remote_id);
+  if (a != NULL)
+    sample = sample_for (a);
+  if (sample != NULL)
+    {
+      g_autofree char *safe = fl_text_safe_filename (sample);
+      g_autofree char *path = g_strconcat (FL_DEMO_FILES_RESOURCE, safe, NULL);
+
+      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      if (bytes == NULL)
+        g_debug ("Demo attachment %s: %s", path, error->message);
+    }
+
+  if (bytes == NULL)
+    g_task_return_new_error (task, FL_BACKEND_ERROR, FL_BACKEND_ERROR_NOT_FOUND,
+                             /* Translators: %s is a file name */
+                             _("The demo workspace has no content for “%s”."),
+                             fl_attachment_get_name (attachment));
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+static GBytes *
+fl_demo_backend_download_attachment_finish (FlBackend     *backend,
+                                            GAsyncResult  *result,
+                                            GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gint64
+fl_demo_backend_get_max_attachment_size (FlBackend *backend)
+{
+  return FL_DEMO_MAX_ATTACHMENT_BYTES;
+}
+
 static void
 backend_iface_init (FlBackendInterface *iface)
 {
@@ -633,6 +761,9 @@ backend_iface_init (FlBackendInterface *iface)
   iface->fetch_finish = fl_demo_backend_fetch_finish;
   iface->send_async = fl_demo_backend_send_async;
   iface->send_finish = fl_demo_backend_send_finish;
+  iface->download_attachment_async = fl_demo_backend_download_attachment_async;
+  iface->download_attachment_finish = fl_demo_backend_download_attachment_finish;
+  iface->get_max_attachment_size = fl_demo_backend_get_max_attachment_size;
 }
 
 static void

@@ -10,6 +10,10 @@
 G_BEGIN_DECLS
 
 #define FL_DEMO_RESOURCE "/io/github/frontline/Frontline/demo/workspace.json"
+#define FL_DEMO_FILES_RESOURCE "/io/github/frontline/Frontline/demo/files/"
+
+/* What one attached file may weigh in the demo workspace. */
+#define FL_DEMO_MAX_ATTACHMENT_BYTES ((gint64) 25 * 1000 * 1000)
 
 #define FL_TYPE_DEMO_BACKEND (fl_demo_backend_get_type ())
 

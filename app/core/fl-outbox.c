@@ -13,14 +13,11 @@
 
 #include <glib/gstdio.h>
 
+#include "fl-attachment-cache.h"
 #include "fl-outbox.h"
 #include "fl-text.h"
 
 #define MAX_BACKOFF_SECONDS (10 * 60)
-
-/* What one file may weigh; Request Tracker's default is 10 MB and mail
- * servers commonly refuse more than 25 MB. */
-#define MAX_ATTACHMENT_BYTES (20 * 1024 * 1024)
 
 /**
  * FlOutbox:
@@ -100,6 +97,7 @@ typedef struct
   FlOutboxItem *item;
   char         *author;
   char         *author_email;
+  gint64        max_attachment_bytes;
 } Op;
 
 static void
@@ -114,22 +112,46 @@ op_free (Op *op)
 /* The outbox keeps its own copies of attached files, so the reply can be
  * sent after the originals moved or the app restarted. */
 static char *
+data_dir (FlOutbox *self)
+{
+  return g_path_get_dirname (fl_store_get_path (self->store));
+}
+
+static char *
 copies_dir (FlOutbox     *self,
             FlOutboxItem *item)
 {
-  g_autofree char *data_dir = g_path_get_dirname (fl_store_get_path (self->store));
+  g_autofree char *dir = data_dir (self);
 
-  return g_build_filename (data_dir, "outbox", fl_outbox_item_get_marker (item), NULL);
+  return g_build_filename (dir, "outbox", fl_outbox_item_get_marker (item), NULL);
+}
+
+/* Whether @path is one of the composer's copies, in outgoing/<uuid>/:
+ * those are the app's already, and are not copied again. */
+static gboolean
+is_outgoing (FlOutbox   *self,
+             const char *path)
+{
+  g_autofree char *dir = data_dir (self);
+  g_autofree char *relative = fl_attachment_outgoing_dir (dir);
+  g_autofree char *outgoing = g_canonicalize_filename (relative, NULL);
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+  g_autofree char *parent = g_path_get_dirname (canonical);
+  g_autofree char *grandparent = g_path_get_dirname (parent);
+
+  return g_strcmp0 (grandparent, outgoing) == 0;
 }
 
 static gboolean
 copy_attachments (FlOutbox      *self,
                   FlOutboxItem  *item,
+                  gint64         max_bytes,
                   GError       **error)
 {
   const char * const *sources = fl_outbox_item_get_attachments (item);
   g_autofree char *dir = NULL;
   g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_free);
+  gint64 total = 0;
 
   if (sources == NULL)
     return TRUE;
@@ -141,12 +163,6 @@ copy_attachments (FlOutbox      *self,
     }
 
   dir = copies_dir (self, item);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not keep the attachments: %s"), g_strerror (errno));
-      return FALSE;
-    }
 
   for (guint i = 0; sources[i]; i++)
     {
@@ -165,14 +181,21 @@ copy_attachments (FlOutbox      *self,
                        _("The attachment “%s” cannot be read."), sources[i]);
           return FALSE;
         }
-      if (g_file_info_get_size (info) > MAX_ATTACHMENT_BYTES)
-        {
-          g_autofree char *size = g_format_size (g_file_info_get_size (info));
-          g_autofree char *limit = g_format_size (MAX_ATTACHMENT_BYTES);
+      if (!fl_attachment_check_size (g_file_info_get_display_name (info), g_file_info_get_size (info),
+                                     total, max_bytes, error))
+        return FALSE;
+      total += g_file_info_get_size (info);
 
-          g_set_error (error, FL_BACKEND_ERROR, FL_BACKEND_ERROR_TOO_LARGE,
-                       _("“%s” is too large to send (%s; the limit is %s)."),
-                       g_file_info_get_display_name (info), size, limit);
+      if (is_outgoing (self, sources[i]))
+        {
+          g_ptr_array_add (copies, g_strdup (sources[i]));
+          continue;
+        }
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("Could not keep the attachments: %s"), g_strerror (errno));
           return FALSE;
         }
 
@@ -193,10 +216,13 @@ copy_attachments (FlOutbox      *self,
   return TRUE;
 }
 
-/* Once an item is sent or discarded, its copies go. */
+/* Once an item is sent or discarded, the outbox's own copies go. The
+ * composer's copies go once the item is sent; a discarded item may come
+ * back to the composer through Undo, with its files. */
 static void
 remove_copies (FlOutbox     *self,
-               FlOutboxItem *item)
+               FlOutboxItem *item,
+               gboolean      sent)
 {
   const char * const *paths = fl_outbox_item_get_attachments (item);
   g_autofree char *dir = NULL;
@@ -205,9 +231,41 @@ remove_copies (FlOutbox     *self,
     return;
 
   for (guint i = 0; paths[i]; i++)
-    g_unlink (paths[i]);
+    {
+      if (is_outgoing (self, paths[i]))
+        {
+          g_autofree char *parent = g_path_get_dirname (paths[i]);
+
+          if (!sent)
+            continue;
+          g_unlink (paths[i]);
+          g_rmdir (parent);
+        }
+      else
+        g_unlink (paths[i]);
+    }
   dir = copies_dir (self, item);
   g_rmdir (dir);
+}
+
+/* The demo has no server to download from later: what was sent moves
+ * into the attachment cache, under the ids the store gave the files. */
+static void
+keep_local_copies (FlOutbox     *self,
+                   FlOutboxItem *item)
+{
+  const char * const *paths = fl_outbox_item_get_attachments (item);
+  g_autofree char *dir = data_dir (self);
+
+  for (guint i = 0; paths && paths[i]; i++)
+    {
+      g_autofree char *remote = g_strdup_printf ("%s-%u", fl_outbox_item_get_marker (item), i);
+      g_autoptr(GError) error = NULL;
+
+      if (!fl_attachment_cache_adopt (dir, fl_outbox_item_get_account_id (item), remote,
+                                      paths[i], &error))
+        g_debug ("Could not keep a sent attachment: %s", error->message);
+    }
 }
 
 static void
@@ -224,7 +282,7 @@ op_thread (GTask        *task,
   switch (op->kind)
     {
     case OP_SAVE:
-      if (copy_attachments (self, op->item, &error) &&
+      if (copy_attachments (self, op->item, op->max_attachment_bytes, &error) &&
           fl_store_outbox_add (self->store, op->item, &error))
         g_task_return_boolean (task, TRUE);
       else
@@ -237,7 +295,7 @@ op_thread (GTask        *task,
           FlOutboxState state = fl_outbox_item_get_state (op->item);
 
           if (state == FL_OUTBOX_SENT || state == FL_OUTBOX_DISCARDED)
-            remove_copies (self, op->item);
+            remove_copies (self, op->item, state == FL_OUTBOX_SENT);
           g_task_return_boolean (task, TRUE);
         }
       else
@@ -254,7 +312,8 @@ op_thread (GTask        *task,
     case OP_APPLY_LOCAL:
       if (fl_store_outbox_apply_local (self->store, op->item, op->author, op->author_email, &error))
         {
-          remove_copies (self, op->item);
+          keep_local_copies (self, op->item);
+          remove_copies (self, op->item, TRUE);
           g_task_return_boolean (task, TRUE);
         }
       else
@@ -292,6 +351,15 @@ run_op (FlOutbox            *self,
       self->resolver (fl_outbox_item_get_account_id (item), &author, &email, self->resolver_data);
       op->author = g_strdup (author);
       op->author_email = g_strdup (email);
+    }
+  if (kind == OP_SAVE)
+    {
+      FlBackend *backend = NULL;
+
+      if (self->resolver != NULL)
+        backend = self->resolver (fl_outbox_item_get_account_id (item), NULL, NULL, self->resolver_data);
+      op->max_attachment_bytes = backend ? fl_backend_get_max_attachment_size (backend)
+                                         : FL_BACKEND_DEFAULT_MAX_UPLOAD_BYTES;
     }
   g_task_set_source_tag (task, run_op);
   g_task_set_task_data (task, op, (GDestroyNotify) op_free);

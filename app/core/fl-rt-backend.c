@@ -318,6 +318,7 @@ typedef struct
   GPtrArray    *nodes;          /* keeps the JSON alive */
   JsonObject   *me;
   gboolean      last_page;
+  gint64        server_date;    /* the ticket page's Date, Unix time */
 } Fetch;
 
 static void
@@ -559,6 +560,7 @@ tickets_cb (GObject      *object,
   JsonArray *items;
 
   f->tickets_root = fl_rt_client_request_finish (FL_RT_CLIENT (object), result, NULL, NULL, &error);
+  f->server_date = fl_rt_client_get_response_date (FL_RT_CLIENT (object), result);
   if (f->tickets_root == NULL || !(items = collection_items (f->tickets_root, &error)))
     {
       fetch_fail (f, error);
@@ -969,7 +971,10 @@ build_batch (Fetch *f)
           g_autofree char *updated = member_text (obj, "LastUpdated");
           gint64 t = fl_rt_parse_time (updated);
 
-          if (id != NULL && t >= since)
+          /* LastUpdated has one-second resolution: a ticket changed in
+           * the last seconds before the server answered may change again
+           * within the same second, so it is read again next time. */
+          if (id != NULL && t >= since && (f->server_date == 0 || t < f->server_date - 1))
             g_hash_table_insert (seen, g_steal_pointer (&id), GSIZE_TO_POINTER (t));
         }
 
@@ -1099,6 +1104,85 @@ static void fl_rt_backend_send_async (FlBackend *backend, FlOutboxItem *item, GC
 static gboolean fl_rt_backend_send_finish (FlBackend *backend, GAsyncResult *result, GError **error);
 
 static void
+attachment_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = fl_rt_client_request_finish (FL_RT_CLIENT (object), result,
+                                                          NULL, NULL, &error);
+  JsonNode *content;
+  guchar *data;
+  gsize len;
+
+  if (root == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* GET /attachment/{id} answers the part with its content in base64,
+   * whatever its type. */
+  content = JSON_NODE_HOLDS_OBJECT (root)
+    ? json_object_get_member (json_node_get_object (root), "Content") : NULL;
+  if (content == NULL || !JSON_NODE_HOLDS_VALUE (content) ||
+      json_node_get_value_type (content) != G_TYPE_STRING)
+    {
+      g_debug ("An attachment without Content");
+      g_task_return_new_error (task, FL_BACKEND_ERROR, FL_BACKEND_ERROR_INVALID_RESPONSE,
+                               _("The server sent an answer Frontline does not understand."));
+      return;
+    }
+
+  data = g_base64_decode (json_node_get_string (content), &len);
+  g_task_return_pointer (task, g_bytes_new_take (data, len), (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+fl_rt_backend_download_attachment_async (FlBackend           *backend,
+                                         FlAttachment        *attachment,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  FlRtBackend *self = FL_RT_BACKEND (backend);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  const char *id = fl_attachment_get_remote_id (attachment);
+  g_autofree char *path = NULL;
+  guint64 number;
+
+  g_task_set_source_tag (task, fl_rt_backend_download_attachment_async);
+
+  /* RT's attachment ids are numbers; anything else never reaches a URL. */
+  if (id == NULL || !g_ascii_string_to_unsigned (id, 10, 1, G_MAXINT64, &number, NULL))
+    {
+      g_task_return_new_error (task, FL_BACKEND_ERROR, FL_BACKEND_ERROR_NOT_FOUND,
+                               _("The ticket or record no longer exists on the server."));
+      return;
+    }
+
+  path = g_strdup_printf ("/attachment/%" G_GUINT64_FORMAT, number);
+  fl_rt_client_request_async (self->client, "GET", path, NULL, cancellable,
+                              attachment_cb, g_steal_pointer (&task));
+}
+
+static GBytes *
+fl_rt_backend_download_attachment_finish (FlBackend     *backend,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gint64
+fl_rt_backend_get_max_attachment_size (FlBackend *backend)
+{
+  /* RT's $MaxAttachmentSize, which REST 2.0 does not tell. */
+  return FL_BACKEND_DEFAULT_MAX_UPLOAD_BYTES;
+}
+
+static void
 backend_iface_init (FlBackendInterface *iface)
 {
   iface->get_capabilities = fl_rt_backend_get_capabilities;
@@ -1106,6 +1190,9 @@ backend_iface_init (FlBackendInterface *iface)
   iface->fetch_finish = fl_rt_backend_fetch_finish;
   iface->send_async = fl_rt_backend_send_async;
   iface->send_finish = fl_rt_backend_send_finish;
+  iface->download_attachment_async = fl_rt_backend_download_attachment_async;
+  iface->download_attachment_finish = fl_rt_backend_download_attachment_finish;
+  iface->get_max_attachment_size = fl_rt_backend_get_max_attachment_size;
 }
 
 static void

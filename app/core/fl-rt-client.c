@@ -53,6 +53,7 @@ typedef struct
   GByteArray  *body;
   guint        status;
   gint64       retry_after;
+  gint64       date;          /* the server's Date, Unix time, or 0 */
 } Request;
 
 static void
@@ -281,6 +282,12 @@ finish_request (GTask   *task,
 
   r->status = soup_message_get_status (r->message);
   r->retry_after = parse_retry_after (r->message);
+  {
+    const char *date = soup_message_headers_get_one (soup_message_get_response_headers (r->message), "Date");
+    g_autoptr(GDateTime) when = date ? soup_date_time_new_from_http_string (date) : NULL;
+
+    r->date = when ? g_date_time_to_unix (when) : 0;
+  }
 
   if (self->debug)
     g_debug ("← %u %s (%u bytes)", r->status,
@@ -615,4 +622,23 @@ fl_rt_client_request_finish (FlRtClient    *self,
     *retry_after = r->retry_after;
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * fl_rt_client_get_response_date:
+ * @result: the result of fl_rt_client_request_async()
+ *
+ * Returns: the server's clock when it answered (its Date header) as Unix
+ *   time, or 0 when it sent none
+ */
+gint64
+fl_rt_client_get_response_date (FlRtClient   *self,
+                                GAsyncResult *result)
+{
+  Request *r;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  r = g_task_get_task_data (G_TASK (result));
+  return r ? r->date : 0;
 }

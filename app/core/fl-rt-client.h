@@ -42,6 +42,8 @@ JsonNode   *fl_rt_client_request_finish    (FlRtClient          *self,
                                             guint               *status,
                                             gint64              *retry_after,
                                             GError             **error);
+gint64      fl_rt_client_get_response_date (FlRtClient          *self,
+                                            GAsyncResult        *result);
 char       *fl_rt_escape                   (const char          *value);
 
 G_END_DECLS

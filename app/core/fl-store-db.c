@@ -393,9 +393,15 @@ static const char migration_5[] =
 static const char migration_6[] =
   "ALTER TABLE outbox ADD COLUMN mentions TEXT;";
 
-/* Version 7: macros. A canned response may carry actions on the ticket
- * (status, priority, assignee, an internal note), as a JSON object. */
+/* Version 7: the files attached to a draft, as paths of the composer's
+ * copies, one per line, ordered by their own revision. */
 static const char migration_7[] =
+  "ALTER TABLE drafts ADD COLUMN attachments TEXT;"
+  "ALTER TABLE drafts ADD COLUMN attachments_revision INTEGER NOT NULL DEFAULT 0;";
+
+/* Version 8: macros. A canned response may carry actions on the ticket
+ * (status, priority, assignee, an internal note), as a JSON object. */
+static const char migration_8[] =
   "ALTER TABLE templates ADD COLUMN actions TEXT;";
 
 static const char * const migrations[] = {
@@ -407,6 +413,7 @@ static const char * const migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FL_STORE_SCHEMA_VERSION + 1);

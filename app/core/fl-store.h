@@ -21,7 +21,7 @@
 
 G_BEGIN_DECLS
 
-#define FL_STORE_SCHEMA_VERSION 7
+#define FL_STORE_SCHEMA_VERSION 8
 
 #define FL_STORE_ERROR (fl_store_error_quark ())
 
@@ -109,6 +109,18 @@ char        *fl_store_load_draft           (FlStore             *self,
                                             gint64               ticket_id,
                                             gboolean            *note,
                                             GError             **error);
+gboolean     fl_store_save_draft_attachments (FlStore            *self,
+                                              gint64              ticket_id,
+                                              const char * const *paths,
+                                              gint64              revision,
+                                              GError            **error);
+char       **fl_store_load_draft_attachments (FlStore            *self,
+                                              gint64              ticket_id,
+                                              GError            **error);
+void         fl_store_save_draft_attachments_async (FlStore            *self,
+                                                    gint64              ticket_id,
+                                                    const char * const *paths,
+                                                    gint64              revision);
 void         fl_store_save_draft_async     (FlStore             *self,
                                             gint64               ticket_id,
                                             const char          *text,

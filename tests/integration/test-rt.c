@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "fl-attachment-cache.h"
 #include "fl-context.h"
 #include "fl-credentials.h"
 #include "fl-outbox.h"
@@ -570,7 +571,10 @@ test_writes_reach_rt (void)
     g_autofree char *src = g_dir_make_tmp ("fl-rt-files-XXXXXX", NULL);
     g_autofree char *tr_file = g_build_filename (src, "Fatura Şubat.txt", NULL);
     g_autofree char *fa_file = g_build_filename (src, "رسید سفارش.txt", NULL);
-    const char *files[] = { tr_file, fa_file, NULL };
+    g_autofree char *bin_file = g_build_filename (src, "kargo etiketi.bin", NULL);
+    const char *files[] = { tr_file, fa_file, bin_file, NULL };
+    /* Every byte value, so no encoding step can pass unnoticed. */
+    guchar binary[512];
     g_autofree char *with_files = g_strdup_printf ("Ekte faturanız var %" G_GINT64_FORMAT, g_get_real_time ());
     g_autoptr(FlOutboxItem) attach = NULL;
     g_autofree char *attachments_path = g_strdup_printf ("/ticket/%s/attachments?fields=Filename&per_page=100", id);
@@ -580,6 +584,9 @@ test_writes_reach_rt (void)
 
     g_assert_true (g_file_set_contents (tr_file, "Şubat faturası", -1, NULL));
     g_assert_true (g_file_set_contents (fa_file, "رسید", -1, NULL));
+    for (guint i = 0; i < sizeof binary; i++)
+      binary[i] = (i * 7 + 3) & 0xff;
+    g_assert_true (g_file_set_contents (bin_file, (const char *) binary, sizeof binary, NULL));
     attach = g_object_new (FL_TYPE_OUTBOX_ITEM,
                            "account-id", fl_account_get_id (c.account),
                            "ticket-id", fl_ticket_get_id (ticket),
@@ -627,8 +634,60 @@ test_writes_reach_rt (void)
       }
     g_assert_true (saw_tr);
     g_assert_true (saw_fa);
+
+    /* The round trip: after a sync the reply's files are in the store,
+     * and downloading them through the backend gives the bytes sent. */
+    client_sync (&c);
+    {
+      g_autoptr(FlTicket) synced = client_ticket (&c, id);
+      g_autoptr(GPtrArray) messages = fl_store_load_messages (fl_context_get_store (c.context),
+                                                              fl_ticket_get_id (synced), NULL);
+      FlBackend *backend = fl_context_get_backend (c.context, fl_account_get_id (c.account));
+      FlMessage *with = NULL;
+      GListModel *model;
+
+      for (guint i = 0; i < messages->len; i++)
+        if (strstr (fl_message_get_text (messages->pdata[i]) ?: "", with_files))
+          with = messages->pdata[i];
+      g_assert_nonnull (with);
+      model = fl_message_get_attachments (with);
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(FlAttachment) attachment = g_list_model_get_item (model, i);
+          g_autoptr(GAsyncResult) result = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GFile) file = NULL;
+          g_autofree char *original = NULL, *downloaded = NULL;
+          g_autofree char *path = NULL;
+          const char *name = fl_attachment_get_name (attachment);
+          gsize original_len, downloaded_len;
+
+          fl_attachment_cache_fetch_async (backend, attachment, c.dir, NULL, done_cb, &result);
+          file = fl_attachment_cache_fetch_finish (backend, wait_for (&result), &error);
+          g_assert_no_error (error);
+          path = g_file_get_path (file);
+          g_assert_true (g_str_has_prefix (path, c.dir));
+          g_test_message ("downloaded %s to %s", name, path);
+
+          if (g_strcmp0 (name, "Fatura Şubat.txt") == 0)
+            g_assert_true (g_file_get_contents (tr_file, &original, &original_len, NULL));
+          else if (g_strcmp0 (name, "رسید سفارش.txt") == 0)
+            g_assert_true (g_file_get_contents (fa_file, &original, &original_len, NULL));
+          else
+            {
+              g_assert_cmpstr (name, ==, "kargo etiketi.bin");
+              g_assert_true (g_file_get_contents (bin_file, &original, &original_len, NULL));
+            }
+          g_assert_true (g_file_get_contents (path, &downloaded, &downloaded_len, NULL));
+          g_assert_cmpmem (downloaded, downloaded_len, original, original_len);
+        }
+    }
+
     g_unlink (tr_file);
     g_unlink (fa_file);
+    g_unlink (bin_file);
     g_rmdir (src);
   }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "fl-attachment-cache.h"
 #include "fl-context.h"
 #include "fl-demo-backend.h"
 
@@ -312,6 +313,231 @@ test_context (Fixture       *f,
   }
 }
 
+/* A workspace whose one message carries hostile and awkward files. */
+static const char attachments_json[] =
+  "{\"agents\": [], \"customers\": [], \"tickets\": [{\"id\": \"T1\", \"subject\": \"Files\","
+  " \"status\": \"open\", \"priority\": \"low\", \"channel\": \"email\", \"created\": 0,"
+  " \"updated\": 0, \"messages\": [{\"kind\": \"reply\", \"direction\": \"in\", \"at\": 0,"
+  " \"text\": \"See attached.\", \"attachments\": ["
+  "  {\"name\": \"../../etc/passwd\", \"mime\": \"image/png\", \"size\": 630},"
+  "  {\"name\": \".bashrc\", \"mime\": \"text/plain\", \"size\": 445},"
+  "  {\"name\": \"clip.mp4\", \"mime\": \"video/mp4\", \"size\": 1000},"
+  "  {\"name\": \"huge.pdf\", \"mime\": \"application/pdf\", \"size\": 200000000}]}]}]}";
+
+static GPtrArray *
+synced_attachments (Fixture       *f,
+                    FlDemoBackend *backend)
+{
+  g_autoptr(FlSyncEngine) engine = fl_sync_engine_new (f->store);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlQuery) all = fl_query_new (FL_VIEW_ALL);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  GPtrArray *attachments = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model;
+
+  fl_sync_engine_sync_async (engine, FL_BACKEND (backend), NULL, done_cb, &result);
+  fl_sync_engine_sync_finish (engine, wait_for (&result), &error);
+  g_assert_no_error (error);
+  ids = fl_store_query_ids (f->store, all, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  messages = fl_store_load_messages (f->store, g_array_index (ids, gint64, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (messages->len, ==, 1);
+  model = fl_message_get_attachments (messages->pdata[0]);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (attachments, g_list_model_get_item (model, i));
+  return attachments;
+}
+
+static GFile *
+fetch (FlBackend     *backend,
+       FlAttachment  *attachment,
+       const char    *dir,
+       GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  fl_attachment_cache_fetch_async (backend, attachment, dir, NULL, done_cb, &result);
+  return fl_attachment_cache_fetch_finish (backend, wait_for (&result), error);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d && g_dir_read_name (d))
+    n++;
+  return n;
+}
+
+static void
+test_attachment_download (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (attachments_json, strlen (attachments_json));
+  g_autoptr(FlDemoBackend) backend = fl_demo_backend_new (f->account, bytes, 0);
+  g_autoptr(GPtrArray) attachments = synced_attachments (f, backend);
+  g_autofree char *root = g_build_filename (f->dir, "attachments", NULL);
+  g_autofree char *expected_dir = g_strdup_printf ("%s/%" G_GINT64_FORMAT "-T1-0-0", root,
+                                                   fl_account_get_id (f->account));
+  g_autoptr(GFile) passwd = NULL, again = NULL, bashrc = NULL, clip = NULL, huge = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *clip_path = NULL;
+  g_autofree char *expected = g_build_filename (expected_dir, "passwd", NULL);
+  gsize len;
+
+  g_assert_cmpuint (attachments->len, ==, 4);
+
+  /* "../../etc/passwd" lands inside its own folder of the cache, as
+   * "passwd", with the bundled PNG sample as content. */
+  passwd = fetch (FL_BACKEND (backend), attachments->pdata[0], f->dir, &error);
+  g_assert_no_error (error);
+  path = g_file_get_path (passwd);
+  g_assert_cmpstr (path, ==, expected);
+  g_assert_true (g_file_load_contents (passwd, NULL, &contents, &len, NULL, NULL));
+  g_assert_cmpuint (len, >, 8);
+  g_assert_cmpint (memcmp (contents, "\x89PNG\r\n\x1a\n", 8), ==, 0);
+  /* Written atomically: no temporary file is left next to it. */
+  g_assert_cmpuint (count_files (expected_dir), ==, 1);
+  g_assert_cmpuint (count_files (root), ==, 1);
+
+  /* The second time it comes from the cache: a changed cached file is
+   * what is served, so nothing was downloaded again. */
+  g_assert_true (g_file_set_contents (path, "cached", -1, NULL));
+  again = fetch (FL_BACKEND (backend), attachments->pdata[0], f->dir, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_load_contents (again, NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "cached");
+
+  /* ".bashrc" is not hidden and stays in its folder. */
+  bashrc = fetch (FL_BACKEND (backend), attachments->pdata[1], f->dir, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&path, g_free);
+  path = g_file_get_path (bashrc);
+  g_assert_true (g_str_has_prefix (path, root));
+  g_assert_cmpstr (strrchr (path, '/'), ==, "/bashrc");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* No content for a video: a clear error, and no file at all. */
+  clip = fetch (FL_BACKEND (backend), attachments->pdata[2], f->dir, &error);
+  g_assert_null (clip);
+  g_assert_error (error, FL_BACKEND_ERROR, FL_BACKEND_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "clip.mp4"));
+  g_clear_error (&error);
+  clip_path = fl_attachment_cache_path (f->dir, fl_account_get_id (f->account), "T1-0-2", "clip.mp4");
+  g_assert_false (g_file_test (clip_path, G_FILE_TEST_EXISTS));
+
+  /* An absurd size is refused before any download. */
+  huge = fetch (FL_BACKEND (backend), attachments->pdata[3], f->dir, &error);
+  g_assert_null (huge);
+  g_assert_error (error, FL_BACKEND_ERROR, FL_BACKEND_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "huge.pdf"));
+  g_assert_cmpuint (count_files (root), ==, 2);
+}
+
+static void
+test_attachment_paths (void)
+{
+  struct {
+    const char *remote_id;
+    const char *name;
+    const char *expected;
+  } cases[] = {
+    { "12", "Fatura Şubat.pdf", "/data/attachments/3-12/Fatura Şubat.pdf" },
+    { "12", "../../etc/passwd", "/data/attachments/3-12/passwd" },
+    { "12", ".bashrc", "/data/attachments/3-12/bashrc" },
+    { "../../..", "x.txt", "/data/attachments/3-attachment/x.txt" },
+    { "a/../../b", "..", "/data/attachments/3-b/attachment" },
+    { "7", "C:\\Windows\\win.ini", "/data/attachments/3-7/win.ini" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = fl_attachment_cache_path ("/data", 3, cases[i].remote_id, cases[i].name);
+
+      g_assert_cmpstr (path, ==, cases[i].expected);
+    }
+}
+
+static void
+test_attachment_save_copy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fl-save-XXXXXX", &error);
+  g_autofree char *source = g_build_filename (dir, "source.bin", NULL);
+  g_autofree char *downloads = g_build_filename (dir, "Downloads", NULL);
+  g_autofree char *first = NULL, *second = NULL, *hostile = NULL;
+  g_autofree char *a = NULL, *b = NULL;
+  g_autofree char *expected_first = g_build_filename (downloads, "Fatura Şubat.pdf", NULL);
+  g_autofree char *expected_second = g_build_filename (downloads, "Fatura Şubat (2).pdf", NULL);
+  g_autofree char *expected_hostile = g_build_filename (downloads, "profile", NULL);
+  gsize len_a, len_b;
+
+  g_assert_true (g_file_set_contents (source, "\x89PNG\0binary", 12, NULL));
+
+  /* The folder is made; a name that is taken gets a number; the bytes
+   * are the same. */
+  first = fl_attachment_save_copy (source, downloads, "Fatura Şubat.pdf", &error);
+  g_assert_no_error (error);
+  second = fl_attachment_save_copy (source, downloads, "Fatura Şubat.pdf", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, ==, expected_first);
+  g_assert_cmpstr (second, ==, expected_second);
+  g_assert_true (g_file_get_contents (first, &a, &len_a, NULL));
+  g_assert_true (g_file_get_contents (second, &b, &len_b, NULL));
+  g_assert_cmpmem (a, len_a, b, len_b);
+  g_assert_cmpuint (len_a, ==, 12);
+
+  /* A hostile name cannot leave the folder. */
+  hostile = fl_attachment_save_copy (source, downloads, "../../.profile", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hostile, ==, expected_hostile);
+  g_assert_cmpuint (count_files (downloads), ==, 3);
+}
+
+static void
+test_attachment_size (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 rt_limit = FL_BACKEND_DEFAULT_MAX_UPLOAD_BYTES;
+
+  /* Up to the limit is fine, one byte more is not, and the message names
+   * the file and the limit. */
+  g_assert_true (fl_attachment_check_size ("a.pdf", rt_limit, 0, rt_limit, &error));
+  g_assert_no_error (error);
+  g_assert_false (fl_attachment_check_size ("big.iso", rt_limit + 1, 0, rt_limit, &error));
+  g_assert_error (error, FL_BACKEND_ERROR, FL_BACKEND_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "“big.iso”"));
+  g_assert_nonnull (strstr (error->message, "10.5\u00a0MB"));
+  g_clear_error (&error);
+
+  /* Files that each fit may not fit together. */
+  g_assert_true (fl_attachment_check_size ("b.pdf", 9000000, 15000000, rt_limit, &error));
+  g_assert_false (fl_attachment_check_size ("c.pdf", 9000000, 17000000, rt_limit, &error));
+  g_assert_error (error, FL_BACKEND_ERROR, FL_BACKEND_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "“c.pdf”"));
+  g_clear_error (&error);
+
+  /* The demo takes up to 25 MB. */
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_static (attachments_json, strlen (attachments_json));
+    g_autoptr(FlAccount) account = g_object_new (FL_TYPE_ACCOUNT, "kind", "demo", NULL);
+    g_autoptr(FlDemoBackend) backend = fl_demo_backend_new (account, bytes, 0);
+    gint64 limit = fl_backend_get_max_attachment_size (FL_BACKEND (backend));
+
+    g_assert_cmpint (limit, ==, 25 * 1000 * 1000);
+    g_assert_true (fl_attachment_check_size ("video.mp4", 20 * 1000 * 1000, 0, limit, NULL));
+    g_assert_false (fl_attachment_check_size ("video.mp4", 26 * 1000 * 1000, 0, limit, NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,6 +549,11 @@ main (int   argc,
   g_test_add ("/demo/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
   g_test_add ("/demo/damaged", Fixture, NULL, fixture_setup, test_damaged, fixture_teardown);
   g_test_add ("/demo/context", Fixture, NULL, fixture_setup, test_context, fixture_teardown);
+  g_test_add ("/demo/attachment-download", Fixture, NULL, fixture_setup, test_attachment_download,
+              fixture_teardown);
+  g_test_add_func ("/demo/attachment-paths", test_attachment_paths);
+  g_test_add_func ("/demo/attachment-save-copy", test_attachment_save_copy);
+  g_test_add_func ("/demo/attachment-size", test_attachment_size);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fl-attachment-cache.h"
 #include "fl-attachment.h"
 #include "fl-context.h"
 #include "fl-demo-backend.h"
@@ -462,11 +463,27 @@ test_attachments (Fixture       *f,
     g_assert_false (g_file_test (item_dir, G_FILE_TEST_EXISTS));
   }
 
-  /* A file over the limit is refused before anything is queued, with a
-   * sentence that names it. */
+  /* The demo has no server: what was sent opens from the attachment
+   * cache, byte for byte, without a download. */
+  {
+    g_autoptr(FlAttachment) first = g_list_model_get_item (fl_message_get_attachments (sent), 0);
+    FlBackend *backend = fl_context_get_backend (f->context, fl_ticket_get_account_id (f->ticket));
+    g_autoptr(GAsyncResult) fetched = NULL;
+    g_autoptr(GFile) file = NULL;
+    g_autofree char *contents = NULL;
+
+    fl_attachment_cache_fetch_async (backend, first, f->dir, NULL, done_cb, &fetched);
+    file = fl_attachment_cache_fetch_finish (backend, wait_for (&fetched), &error);
+    g_assert_no_error (error);
+    g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "%PDF-1.4 invoice");
+  }
+
+  /* A file over the demo's limit of 25 MB is refused before anything is
+   * queued, with a sentence that names it. */
   fp = fopen (big, "wb");
   g_assert_nonnull (fp);
-  g_assert_cmpint (fseek (fp, 21 * 1024 * 1024, SEEK_SET), ==, 0);
+  g_assert_cmpint (fseek (fp, 26 * 1000 * 1000, SEEK_SET), ==, 0);
   fputc ('x', fp);
   fclose (fp);
   fl_outbox_item_set_attachments (heavy, too_big);

@@ -568,6 +568,40 @@ test_drafts (Fixture       *f,
   g_assert_null (fl_store_load_draft (other, second_id, NULL, &error));
   g_assert_no_error (error);
 
+  /* The files of a draft are kept apart from its text: saving either
+   * leaves the other alone, and an older list never wins. */
+  {
+    const char *files[] = { "/data/outgoing/a/Fatura Şubat.pdf", "/data/outgoing/b/رسید.png", NULL };
+    const char *older[] = { "/data/outgoing/c/old.txt", NULL };
+    g_auto(GStrv) loaded = NULL;
+    g_auto(GStrv) from_other = NULL;
+
+    g_assert_null (fl_store_load_draft_attachments (f->store, ticket_id, &error));
+    g_assert_no_error (error);
+    g_assert_true (fl_store_save_draft_attachments (f->store, ticket_id, files, 500, &error));
+    g_assert_true (fl_store_save_draft_attachments (f->store, ticket_id, older, 450, &error));
+    g_assert_true (fl_store_save_draft (f->store, ticket_id, "Merhaba, siparişiniz yolda.", TRUE, 210, &error));
+    g_assert_no_error (error);
+    loaded = fl_store_load_draft_attachments (f->store, ticket_id, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_strv_equal ((const char * const *) loaded, files));
+    from_other = fl_store_load_draft_attachments (other, ticket_id, &error);
+    g_assert_true (g_strv_equal ((const char * const *) from_other, files));
+    text = fl_store_load_draft (f->store, ticket_id, &note, &error);
+    g_assert_cmpstr (text, ==, "Merhaba, siparişiniz yolda.");
+    g_free (text);
+
+    /* Files without text are a draft too; an empty list forgets them. */
+    g_assert_true (fl_store_save_draft_attachments (f->store, second_id, older, 10, &error));
+    g_strfreev (loaded);
+    loaded = fl_store_load_draft_attachments (f->store, second_id, &error);
+    g_assert_true (g_strv_equal ((const char * const *) loaded, older));
+    g_assert_null (fl_store_load_draft (f->store, second_id, NULL, &error));
+    g_assert_true (fl_store_save_draft_attachments (f->store, second_id, NULL, 20, &error));
+    g_assert_null (fl_store_load_draft_attachments (f->store, second_id, &error));
+    g_assert_no_error (error);
+  }
+
   /* Emptied is gone. */
   g_assert_true (fl_store_save_draft (f->store, ticket_id, "", FALSE, 300, &error));
   g_assert_null (fl_store_load_draft (f->store, ticket_id, &note, &error));
