@@ -13,6 +13,7 @@
 #include "fl-message.h"
 #include "fl-outbox.h"
 #include "fl-template-assist.h"
+#include "fl-template-editor.h"
 #include "fl-template-engine.h"
 #include "fl-template-suggest.h"
 #include "fl-text.h"
@@ -127,6 +128,40 @@ place_popover (FlTemplateAssist *self)
   gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
 }
 
+static void load_library (FlTemplateAssist *self);
+static GHashTable *make_values (FlTemplateAssist *self);
+
+/**
+ * fl_template_assist_open_editor:
+ *
+ * Opens the canned-response editor, previewing against the open ticket.
+ *
+ * Returns: (transfer none): the editor window
+ */
+GtkWindow *
+fl_template_assist_open_editor (FlTemplateAssist *self)
+{
+  g_autoptr(GHashTable) values = NULL;
+  FlTemplateEditor *editor;
+
+  g_return_val_if_fail (FL_IS_TEMPLATE_ASSIST (self), NULL);
+  g_return_val_if_fail (self->context != NULL, NULL);
+
+  values = make_values (self);
+  editor = fl_template_editor_new (self->context, values);
+  gtk_window_set_transient_for (GTK_WINDOW (editor),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self->text_view))));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (load_library), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return GTK_WINDOW (editor);
+}
+
+static void
+on_manage_cb (FlTemplateAssist *self)
+{
+  fl_template_assist_open_editor (self);
+}
+
 /**
  * fl_template_assist_open:
  *
@@ -140,6 +175,8 @@ fl_template_assist_open (FlTemplateAssist *self)
   if (self->resolved == NULL)
     return;
 
+  /* The library may have changed in the editor since. */
+  load_library (self);
   fl_template_popover_set_query (self->popover, "");
   place_popover (self);
   gtk_popover_popup (GTK_POPOVER (self->popover));
@@ -950,6 +987,7 @@ fl_template_assist_new (GtkTextView *text_view)
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (text_view));
   g_signal_connect_object (self->popover, "chosen", G_CALLBACK (on_chosen_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->popover, "closed", G_CALLBACK (on_popover_closed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->popover, "manage", G_CALLBACK (on_manage_cb), self, G_CONNECT_SWAPPED);
 
   self->chips = g_object_ref_sink (FL_TEMPLATE_CHIPS (fl_template_chips_new ()));
   g_signal_connect_object (self->chips, "chosen", G_CALLBACK (on_chosen_cb), self, G_CONNECT_SWAPPED);

@@ -35,6 +35,7 @@ GtkWidget         *fl_template_assist_get_chips      (FlTemplateAssist   *self);
 GtkWidget         *fl_template_assist_get_macro_bar  (FlTemplateAssist   *self);
 FlTemplatePopover *fl_template_assist_get_popover    (FlTemplateAssist   *self);
 void               fl_template_assist_open           (FlTemplateAssist   *self);
+GtkWindow         *fl_template_assist_open_editor    (FlTemplateAssist   *self);
 void               fl_template_assist_insert         (FlTemplateAssist   *self,
                                                       FlTemplate         *template);
 void               fl_template_assist_clear_macro    (FlTemplateAssist   *self);

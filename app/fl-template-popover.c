@@ -37,6 +37,7 @@ G_DEFINE_FINAL_TYPE (FlTemplatePopover, fl_template_popover, GTK_TYPE_POPOVER)
 
 enum {
   CHOSEN,
+  MANAGE,
   N_SIGNALS
 };
 
@@ -163,6 +164,13 @@ on_row_activated_cb (FlTemplatePopover *self,
 }
 
 static void
+on_manage_clicked_cb (FlTemplatePopover *self)
+{
+  gtk_popover_popdown (GTK_POPOVER (self));
+  g_signal_emit (self, signals [MANAGE], 0);
+}
+
+static void
 on_stop_search_cb (FlTemplatePopover *self)
 {
   gtk_popover_popdown (GTK_POPOVER (self));
@@ -255,6 +263,18 @@ fl_template_popover_class_init (FlTemplatePopoverClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, FL_TYPE_TEMPLATE);
 
+  /**
+   * FlTemplatePopover::manage:
+   *
+   * The agent wants to edit the library.
+   */
+  signals [MANAGE] =
+    g_signal_new ("manage",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/fl-template-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, FlTemplatePopover, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FlTemplatePopover, list_box);
@@ -262,6 +282,7 @@ fl_template_popover_class_init (FlTemplatePopoverClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_manage_clicked_cb);
 }
 
 static void

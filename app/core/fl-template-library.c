@@ -443,9 +443,15 @@ string_member (JsonObject *obj,
   return json_node_get_string (node);
 }
 
-/* A key for a template that has none: its name, lower case, with dashes. */
-static char *
-make_key (const char *name)
+/**
+ * fl_template_library_make_key:
+ * @name: a template's name
+ *
+ * Returns: (transfer full): a key for a template that has none: its
+ *   name, lower case, letters and digits joined by dashes
+ */
+char *
+fl_template_library_make_key (const char *name)
 {
   g_autofree char *lower = g_utf8_strdown (name, -1);
   GString *key = g_string_new (NULL);
@@ -557,7 +563,7 @@ fl_template_library_import (const char  *json,
 
       key = string_member (item, "key");
       if (key == NULL || *key == '\0')
-        key = made_key = make_key (name);
+        key = made_key = fl_template_library_make_key (name);
 
       t = fl_template_new ();
       fl_template_set_key (t, key);

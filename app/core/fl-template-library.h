@@ -44,6 +44,7 @@ GPtrArray  *fl_template_library_resolve (GPtrArray           *templates,
                                          const char * const  *ui_languages);
 GPtrArray  *fl_template_library_search  (GPtrArray           *templates,
                                          const char          *query);
+char       *fl_template_library_make_key (const char         *name);
 char       *fl_template_library_export  (GPtrArray           *templates);
 GPtrArray  *fl_template_library_import  (const char          *json,
                                          gssize               length,

@@ -14,6 +14,7 @@
 
 #include "fl-context.h"
 #include "fl-screenshot.h"
+#include "fl-template-editor.h"
 #include "fl-template-engine.h"
 #include "fl-template-library.h"
 #include "fl-test-ui.h"
@@ -516,6 +517,68 @@ test_suggestion_chips (Fixture       *f,
   WAIT_FOR (({ g_autofree char *t = composer_text (f); strlen (t) > 40; }), "the chip's text");
 }
 
+static void
+test_editor (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(FlTicket) ticket = open_ticket (f, 0);
+  FlStore *store = fl_context_get_store (f->context);
+  FlTemplateAssist *assist = fl_composer_get_templates (get_composer (f));
+  FlTemplatePopover *popover = fl_template_assist_get_popover (assist);
+  GtkWindow *window = fl_template_assist_open_editor (assist);
+  FlTemplateEditor *editor = FL_TEMPLATE_EDITOR (window);
+  GtkEntry *name_entry = GTK_ENTRY (find_type (GTK_WIDGET (editor), GTK_TYPE_ENTRY));
+  GtkTextView *body = find_text_view (GTK_WIDGET (editor));
+  g_autoptr(GPtrArray) library = fl_store_list_templates (store, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "export.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  guint n = library->len;
+  gboolean found = FALSE;
+
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (editor)), "the editor");
+  g_assert_cmpuint (fl_template_editor_get_n_items (editor), ==, n);
+  g_assert_nonnull (name_entry);
+  g_assert_nonnull (body);
+
+  /* The preview is filled in for the open ticket as the text changes. */
+  fl_template_editor_new_template (editor);
+  gtk_editable_set_text (GTK_EDITABLE (name_entry), "Warranty answer");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (body),
+                            "Hi {{customer.first_name | \"there\"}}, about “{{ticket.subject}}”: {{customer.nickname}}", -1);
+  g_assert_nonnull (strstr (fl_template_editor_get_preview (editor), fl_ticket_get_subject (ticket)));
+  g_assert_null (strstr (fl_template_editor_get_preview (editor), "{{customer.first_name"));
+  g_assert_nonnull (strstr (fl_template_editor_get_preview (editor), "{{customer.nickname}}"));
+  save_screenshot (GTK_WIDGET (editor), "template-editor");
+
+  /* Saved, it is in the store and the composer's search. */
+  g_assert_true (fl_template_editor_save (editor));
+  after = fl_store_list_templates (store, NULL);
+  g_assert_cmpuint (after->len, ==, n + 1);
+  for (guint i = 0; i < after->len; i++)
+    if (g_strcmp0 (fl_template_get_key (after->pdata[i]), "warranty-answer") == 0)
+      found = TRUE;
+  g_assert_true (found);
+  fl_template_assist_open (assist);
+  WAIT_FOR (gtk_widget_get_visible (GTK_WIDGET (popover)), "the popover");
+  fl_template_popover_set_query (popover, "warranty answer");
+  g_assert_cmpuint (fl_template_popover_get_n_matches (popover), ==, 1);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* Export and import again: the same library, nothing doubled. */
+  g_assert_true (fl_template_editor_export_file (editor, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (fl_template_editor_import_file (editor, file, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = fl_store_list_templates (store, NULL);
+  g_assert_cmpuint (after->len, ==, n + 1);
+
+  gtk_window_destroy (window);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -537,6 +600,7 @@ main (int   argc,
   g_test_add ("/templates/unfilled-warning", Fixture, NULL, fixture_setup, test_unfilled_warning,
               fixture_teardown);
   g_test_add ("/templates/macro", Fixture, NULL, fixture_setup, test_macro, fixture_teardown);
+  g_test_add ("/templates/editor", Fixture, NULL, fixture_setup, test_editor, fixture_teardown);
   g_test_add ("/templates/suggestion-chips", Fixture, NULL, fixture_setup, test_suggestion_chips,
               fixture_teardown);
 
