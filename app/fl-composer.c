@@ -912,6 +912,7 @@ fl_composer_send (FlComposer *self,
   g_autofree char *text = NULL;
   g_autofree char *stripped = NULL;
   g_autoptr(FlTemplateActions) macro = NULL;
+  g_autofree char *macro_name = NULL;
   gboolean note;
   gint64 not_before;
   Sending *sending;
@@ -927,6 +928,7 @@ fl_composer_send (FlComposer *self,
     return FALSE;
 
   note = gtk_toggle_button_get_active (self->note_button);
+  macro_name = g_strdup (fl_template_assist_get_macro_name (self->templates));
   macro = fl_template_assist_take_macro (self->templates);
   /* A macro's status goes with the reply, unless the agent chose one. */
   if (!note && (then_status == NULL || *then_status == '\0') && macro != NULL && macro->status >= 0)
@@ -960,8 +962,8 @@ fl_composer_send (FlComposer *self,
   fl_composer_set_text (self, "");
   fl_outbox_enqueue_async (fl_context_get_outbox (self->context), sending->item, self->cancellable,
                            enqueued_cb, sending);
-  fl_template_assist_queue_macro (self->templates, macro, fl_outbox_item_get_then_status (sending->item) != NULL,
-                                  not_before);
+  fl_template_assist_queue_macro (self->templates, sending->item, g_steal_pointer (&macro), macro_name,
+                                  fl_outbox_item_get_then_status (sending->item) != NULL, not_before);
   return TRUE;
 }
 
@@ -1305,6 +1307,9 @@ fl_composer_restore (FlComposer   *self,
 
   g_return_if_fail (FL_IS_COMPOSER (self));
   g_return_if_fail (FL_IS_OUTBOX_ITEM (item));
+
+  /* A macro sent with it is taken back too. */
+  fl_template_assist_undo (self->templates, item);
 
   ticket_id = fl_outbox_item_get_ticket_id (item);
   text = fl_outbox_item_get_text (item);

@@ -54,6 +54,8 @@ struct _FlTemplateAssist
 
   FlTemplateActions *macro;
   char              *macro_name;
+  /* Macros sent lately, so Undo on their reply takes them back too. */
+  GPtrArray         *batches;
   GtkTextMark       *trigger;
   guint              gap_source;
   guint              open_source;
@@ -61,6 +63,29 @@ struct _FlTemplateAssist
 };
 
 G_DEFINE_FINAL_TYPE (FlTemplateAssist, fl_template_assist, G_TYPE_OBJECT)
+
+/* The undo window is seconds long: a few batches are plenty. */
+#define MAX_BATCHES 4
+
+typedef struct
+{
+  FlOutboxItem      *reply;
+  GPtrArray         *items;
+  FlTemplateActions *actions;
+  char              *name;
+} Batch;
+
+static void
+batch_free (gpointer data)
+{
+  Batch *batch = data;
+
+  g_clear_object (&batch->reply);
+  g_ptr_array_unref (batch->items);
+  fl_template_actions_free (batch->actions);
+  g_free (batch->name);
+  g_free (batch);
+}
 
 static GtkTextBuffer *
 get_buffer (FlTemplateAssist *self)
@@ -595,6 +620,7 @@ fl_template_assist_take_macro (FlTemplateAssist *self)
 
 static void
 enqueue (FlTemplateAssist *self,
+         GPtrArray        *items,
          FlOutboxKind      kind,
          const char       *value,
          const char       *text,
@@ -612,34 +638,57 @@ enqueue (FlTemplateAssist *self,
                        "not-before", not_before,
                        NULL);
   fl_outbox_enqueue_async (fl_context_get_outbox (self->context), item, NULL, NULL, NULL);
+  g_ptr_array_add (items, g_object_ref (item));
 }
 
 /**
  * fl_template_assist_queue_macro:
- * @actions: a macro's changes, from fl_template_assist_take_macro()
+ * @reply: (nullable): the reply or note the macro goes with
+ * @actions: (transfer full) (nullable): a macro's changes, from
+ *   fl_template_assist_take_macro()
+ * @name: (nullable): the macro's name
  * @status_done: whether the reply already sets the status
  * @not_before: when the changes may go, the reply's own time, so they
  *   leave together after its undo delay
  *
  * Queues the macro's changes in the outbox, after the reply: the status
  * (unless the reply carries it), the priority, the assignee and the
- * internal note, filled in for the ticket.
+ * internal note, filled in for the ticket. Undo on the reply takes them
+ * back too (fl_template_assist_undo()).
  */
 void
 fl_template_assist_queue_macro (FlTemplateAssist  *self,
+                                FlOutboxItem      *reply,
                                 FlTemplateActions *actions,
+                                const char        *name,
                                 gboolean           status_done,
                                 gint64             not_before)
 {
+  Batch *batch;
+
   g_return_if_fail (FL_IS_TEMPLATE_ASSIST (self));
 
-  if (actions == NULL || self->ticket == NULL || self->context == NULL)
+  if (actions == NULL)
     return;
+  if (self->ticket == NULL || self->context == NULL)
+    {
+      fl_template_actions_free (actions);
+      return;
+    }
 
-  if (actions->status >= 0 && !status_done && (FlStatus) actions->status != fl_ticket_get_status (self->ticket))
-    enqueue (self, FL_OUTBOX_SET_STATUS, fl_status_to_string (actions->status), NULL, not_before);
-  if (actions->priority >= 0 && (FlPriority) actions->priority != fl_ticket_get_priority (self->ticket))
-    enqueue (self, FL_OUTBOX_SET_PRIORITY, fl_priority_to_string (actions->priority), NULL, not_before);
+  batch = g_new0 (Batch, 1);
+  batch->reply = reply ? g_object_ref (reply) : NULL;
+  batch->items = g_ptr_array_new_with_free_func (g_object_unref);
+  batch->actions = actions;
+  batch->name = g_strdup (name);
+
+  /* Every change the macro states is queued, even one the ticket seems
+   * to have already: a change taken back by Undo stays in the local copy
+   * until the next sync. */
+  if (actions->status >= 0 && !status_done)
+    enqueue (self, batch->items, FL_OUTBOX_SET_STATUS, fl_status_to_string (actions->status), NULL, not_before);
+  if (actions->priority >= 0)
+    enqueue (self, batch->items, FL_OUTBOX_SET_PRIORITY, fl_priority_to_string (actions->priority), NULL, not_before);
   if (actions->assignee != NULL)
     {
       const char *owner = actions->assignee;
@@ -647,17 +696,71 @@ fl_template_assist_queue_macro (FlTemplateAssist  *self,
       if (g_strcmp0 (owner, "me") == 0)
         owner = self->me ? fl_agent_get_remote_id (self->me) : NULL;
       if (*actions->assignee == '\0')
-        enqueue (self, FL_OUTBOX_SET_OWNER, NULL, NULL, not_before);
+        enqueue (self, batch->items, FL_OUTBOX_SET_OWNER, NULL, NULL, not_before);
       else if (owner != NULL)
-        enqueue (self, FL_OUTBOX_SET_OWNER, owner, NULL, not_before);
+        enqueue (self, batch->items, FL_OUTBOX_SET_OWNER, owner, NULL, not_before);
     }
   if (actions->note != NULL)
     {
       g_autoptr(GHashTable) values = make_values (self);
       g_autoptr(FlTemplateResult) note = fl_template_expand (actions->note, values);
 
-      enqueue (self, FL_OUTBOX_NOTE, NULL, note->text, not_before);
+      enqueue (self, batch->items, FL_OUTBOX_NOTE, NULL, note->text, not_before);
     }
+
+  g_ptr_array_add (self->batches, batch);
+  if (self->batches->len > MAX_BATCHES)
+    g_ptr_array_remove_index (self->batches, 0);
+}
+
+/**
+ * fl_template_assist_undo:
+ * @reply: a reply taken back from the outbox
+ *
+ * Takes back the changes of the macro that went with @reply, and shows
+ * them as pending again when its ticket is open.
+ */
+void
+fl_template_assist_undo (FlTemplateAssist *self,
+                         FlOutboxItem     *reply)
+{
+  g_return_if_fail (FL_IS_TEMPLATE_ASSIST (self));
+
+  for (guint i = 0; i < self->batches->len; i++)
+    {
+      Batch *batch = self->batches->pdata[i];
+
+      if (batch->reply != reply)
+        continue;
+
+      for (guint j = 0; j < batch->items->len; j++)
+        fl_outbox_discard_async (fl_context_get_outbox (self->context), batch->items->pdata[j],
+                                 NULL, NULL, NULL);
+
+      if (self->ticket != NULL && fl_ticket_get_id (self->ticket) == fl_outbox_item_get_ticket_id (reply))
+        {
+          g_clear_pointer (&self->macro, fl_template_actions_free);
+          self->macro = g_steal_pointer (&batch->actions);
+          g_free (self->macro_name);
+          self->macro_name = g_steal_pointer (&batch->name);
+          update_macro_bar (self);
+        }
+      g_ptr_array_remove_index (self->batches, i);
+      return;
+    }
+}
+
+/**
+ * fl_template_assist_get_macro_name:
+ *
+ * Returns: (nullable): the name of the macro whose changes are pending
+ */
+const char *
+fl_template_assist_get_macro_name (FlTemplateAssist *self)
+{
+  g_return_val_if_fail (FL_IS_TEMPLATE_ASSIST (self), NULL);
+
+  return self->macro ? self->macro_name : NULL;
 }
 
 static void
@@ -906,6 +1009,7 @@ fl_template_assist_finalize (GObject *object)
   g_clear_pointer (&self->resolved, g_ptr_array_unref);
   g_clear_pointer (&self->macro, fl_template_actions_free);
   g_clear_pointer (&self->macro_name, g_free);
+  g_clear_pointer (&self->batches, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fl_template_assist_parent_class)->finalize (object);
 }
@@ -922,6 +1026,7 @@ fl_template_assist_class_init (FlTemplateAssistClass *klass)
 static void
 fl_template_assist_init (FlTemplateAssist *self)
 {
+  self->batches = g_ptr_array_new_with_free_func (batch_free);
 }
 
 static GtkWidget *

@@ -47,8 +47,13 @@ gboolean           fl_template_assist_confirm_send   (FlTemplateAssist   *self,
                                                       GDestroyNotify      destroy);
 FlTemplateActions *fl_template_assist_take_macro     (FlTemplateAssist   *self);
 void               fl_template_assist_queue_macro    (FlTemplateAssist   *self,
+                                                      FlOutboxItem       *reply,
                                                       FlTemplateActions  *actions,
+                                                      const char         *name,
                                                       gboolean            status_done,
                                                       gint64              not_before);
+void               fl_template_assist_undo           (FlTemplateAssist   *self,
+                                                      FlOutboxItem       *reply);
+const char        *fl_template_assist_get_macro_name (FlTemplateAssist   *self);
 
 G_END_DECLS

@@ -464,6 +464,27 @@ test_macro (Fixture       *f,
     g_assert_cmpint (fl_ticket_get_priority (t), !=, FL_PRIORITY_HIGH);
   }
   respond (dialog, "send");
+  WAIT_FOR (sent != NULL, "the reply to be queued");
+  g_assert_false (gtk_widget_get_visible (bar));
+
+  /* Undo takes the reply back, and the macro's changes with it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-send", NULL));
+  WAIT_FOR (gtk_widget_get_visible (bar), "the macro to be pending again");
+  WAIT_FOR (({ g_autofree char *t = composer_text (f); strlen (t) > 40; }), "the text back");
+  WAIT_FOR (({ g_autoptr(GPtrArray) items = fl_store_outbox_list (store, FALSE, NULL);
+               guint discarded = 0;
+               for (guint i = 0; items && i < items->len; i++)
+                 if (fl_outbox_item_get_ticket_id (items->pdata[i]) == ticket_id &&
+                     fl_outbox_item_get_state (items->pdata[i]) == FL_OUTBOX_DISCARDED)
+                   discarded |= 1 << fl_outbox_item_get_kind (items->pdata[i]);
+               discarded == (1u << FL_OUTBOX_REPLY | 1u << FL_OUTBOX_SET_PRIORITY | 1u << FL_OUTBOX_NOTE); }),
+            "the reply (with its status), the priority and the note discarded");
+  g_clear_object (&sent);
+
+  /* Sent again and confirmed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (composer), "composer.send", "s", ""));
+  WAIT_FOR ((dialog = find_dialog ()) != NULL, "the macro confirmation again");
+  respond (dialog, "send");
 
   /* The reply, the status, the priority and the note all go through the
    * outbox, and the store follows. */
