@@ -346,7 +346,9 @@ describe_macro (FlTemplateAssist  *self,
     {
       if (with_note)
         {
-          g_autofree char *snippet = fl_text_snippet (actions->note, 120);
+          g_autoptr(GHashTable) values = make_values (self);
+          g_autoptr(FlTemplateResult) note = fl_template_expand (actions->note, values);
+          g_autofree char *snippet = fl_text_snippet (note->text, 120);
 
           /* Translators: a change a macro makes; %s is the note's text */
           g_string_append_printf (out, _("Internal note: %s"), snippet);
