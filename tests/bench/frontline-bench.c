@@ -3,7 +3,7 @@
  *   frontline-bench gen --tickets N --messages M --seed S --data-dir DIR
  *   frontline-bench sync --url URL --token-env VAR --data-dir DIR
  *   frontline-bench ticket --messages N [--runs R]   (needs a display)
- *   frontline-bench suggest [--eval FILE]
+ *   frontline-bench suggest [--eval FILE] [--misses]
  *
  * Every subcommand prints one JSON object. Later issues add subcommands
  * (inbox, ticket, sync, suggest); figures are measured, never asserted.
@@ -773,8 +773,10 @@ cmd_suggest (int    argc,
              char **argv)
 {
   g_autofree char *eval_path = NULL;
+  gboolean misses = FALSE;
   GOptionEntry entries[] = {
     { "eval", 0, 0, G_OPTION_ARG_FILENAME, &eval_path, "The labelled messages", "FILE" },
+    { "misses", 0, 0, G_OPTION_ARG_NONE, &misses, "List the messages missed in the top 3 on stderr", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("suggest");
@@ -828,6 +830,7 @@ cmd_suggest (int    argc,
       const char *key = json_object_get_string_member (pair, "key");
       g_autoptr(GArray) ranked = fl_suggester_rank (suggester, json_object_get_string_member (pair, "message"), 3);
       guint l = 3;
+      gboolean hit = FALSE;
 
       for (guint j = 0; j < G_N_ELEMENTS (langs); j++)
         if (g_strcmp0 (lang, langs[j]) == 0)
@@ -845,7 +848,15 @@ cmd_suggest (int    argc,
               }
             top3[l]++;
             top3[3] += l < 3;
+            hit = TRUE;
           }
+      if (misses && !hit)
+        {
+          g_printerr ("%s %s:", lang, key);
+          for (guint r = 0; r < ranked->len; r++)
+            g_printerr (" %s", g_array_index (ranked, FlSuggestion, r).key);
+          g_printerr ("\n  %s\n", json_object_get_string_member (pair, "message"));
+        }
     }
   elapsed = (g_get_monotonic_time () - start) / 1000.0;
 
@@ -901,6 +912,6 @@ main (int   argc,
   g_printerr ("usage: frontline-bench gen --tickets N --messages M --seed S --data-dir DIR\n"
               "       frontline-bench sync --url URL --token-env VAR --data-dir DIR\n"
               "       frontline-bench ticket --messages N [--runs R]\n"
-              "       frontline-bench suggest [--eval FILE]\n");
+              "       frontline-bench suggest [--eval FILE] [--misses]\n");
   return 2;
 }
