@@ -31,6 +31,9 @@ struct _FlTicketView
   /* The agents the assignee menu offers, for the account shown. */
   GPtrArray    *agents;
   gint64        agents_account_id;
+  /* Open tickets per agent id, for the assignee menu; followers' ids. */
+  GHashTable   *workload;
+  GArray       *follower_ids;
   guint         showing : 1;
   FlTicket     *ticket;
   GListStore   *messages;
@@ -50,6 +53,9 @@ struct _FlTicketView
   GtkLabel     *followers_label;
   GtkLabel     *requester_label;
   GtkDropDown  *assignee_dropdown;
+  GtkWidget    *take_button;
+  GtkButton    *follow_button;
+  GtkListBox   *followers_list;
   GtkScrolledWindow *scroller;
   GtkListView  *messages_view;
   GtkButton    *earlier_button;
@@ -88,6 +94,10 @@ show_assignee (FlTicketView *self,
         self->agents = g_ptr_array_new_with_free_func (g_object_unref);
       self->agents_account_id = account_id;
     }
+
+  /* Fresh on every showing: the team lead weighs the workload now. */
+  g_clear_pointer (&self->workload, g_hash_table_unref);
+  self->workload = fl_store_count_open_by_agent (self->store, account_id, NULL);
 
   gtk_string_list_append (names, C_("assignee", "Unassigned"));
   for (guint i = 0; i < self->agents->len; i++)
@@ -166,6 +176,156 @@ on_assignee_selected_cb (FlTicketView *self)
     }
 }
 
+/* The agent this profile signs in as, among the account's agents. */
+static FlAgent *
+find_me (FlTicketView *self)
+{
+  FlAccount *account;
+  gint64 me_id;
+
+  if (self->ticket == NULL || self->context == NULL || self->agents == NULL)
+    return NULL;
+  account = fl_context_find_account (self->context, fl_ticket_get_account_id (self->ticket));
+  me_id = account ? fl_account_get_me_agent_id (account) : 0;
+  for (guint i = 0; me_id != 0 && i < self->agents->len; i++)
+    if (fl_agent_get_id (self->agents->pdata[i]) == me_id)
+      return self->agents->pdata[i];
+
+  return NULL;
+}
+
+static gboolean
+is_follower (FlTicketView *self,
+             gint64        agent_id)
+{
+  for (guint i = 0; self->follower_ids && i < self->follower_ids->len; i++)
+    if (g_array_index (self->follower_ids, gint64, i) == agent_id)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The assignee menu's rows: each teammate with their open tickets. */
+static void
+setup_assignee_row_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       FlTicketView             *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "caption");
+  gtk_widget_add_css_class (count, "workload");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_assignee_row_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      FlTicketView             *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *count = gtk_widget_get_next_sibling (name);
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  guint position = gtk_list_item_get_position (item);
+  g_autofree char *text = NULL;
+
+  gtk_label_set_text (GTK_LABEL (name), gtk_string_object_get_string (string));
+
+  if (self->agents != NULL && position >= 1 && position <= self->agents->len)
+    {
+      gint64 id = fl_agent_get_id (self->agents->pdata[position - 1]);
+      guint n = self->workload ? GPOINTER_TO_UINT (g_hash_table_lookup (self->workload, &id)) : 0;
+      g_autofree char *number = fl_format_count (n);
+
+      /* Translators: an agent's open tickets in the assignee menu */
+      text = g_strdup_printf (ngettext ("%s open", "%s open", n), number);
+    }
+  gtk_label_set_text (GTK_LABEL (count), text ? text : "");
+  gtk_widget_set_visible (count, text != NULL);
+}
+
+static void
+take_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FlTicketView *self = FL_TICKET_VIEW (widget);
+  FlAgent *me = find_me (self);
+
+  if (me != NULL && fl_agent_get_id (me) != fl_ticket_get_assignee_id (self->ticket))
+    queue_change (self, FL_OUTBOX_SET_OWNER, fl_agent_get_remote_id (me));
+}
+
+static void
+follow_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FlTicketView *self = FL_TICKET_VIEW (widget);
+  FlAgent *me = find_me (self);
+
+  if (me == NULL)
+    return;
+  queue_change (self, is_follower (self, fl_agent_get_id (me)) ? FL_OUTBOX_REMOVE_WATCHER : FL_OUTBOX_ADD_WATCHER,
+                fl_agent_get_remote_id (me));
+}
+
+static void
+on_follower_toggled_cb (GtkCheckButton *check,
+                        FlTicketView   *self)
+{
+  FlAgent *agent = g_object_get_data (G_OBJECT (check), "agent");
+  gboolean active = gtk_check_button_get_active (check);
+
+  if (agent != NULL && active != is_follower (self, fl_agent_get_id (agent)))
+    queue_change (self, active ? FL_OUTBOX_ADD_WATCHER : FL_OUTBOX_REMOVE_WATCHER,
+                  fl_agent_get_remote_id (agent));
+}
+
+/* Follow or unfollow, and who follows: built when the popover opens. */
+static void
+update_follow_controls (FlTicketView *self)
+{
+  FlAgent *me = find_me (self);
+  gboolean following = me != NULL && is_follower (self, fl_agent_get_id (me));
+  gboolean mine = me != NULL && self->ticket != NULL && fl_agent_get_id (me) == fl_ticket_get_assignee_id (self->ticket);
+
+  gtk_button_set_label (self->follow_button, following ? _("Unfollow") : _("Follow"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ticket.follow", me != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ticket.take", me != NULL && !mine);
+  gtk_widget_set_visible (self->take_button, me != NULL && !mine);
+}
+
+static void
+on_followers_popover_show_cb (FlTicketView *self,
+                              GtkPopover   *popover)
+{
+  GtkWidget *child;
+
+  update_follow_controls (self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->followers_list))))
+    gtk_list_box_remove (self->followers_list, child);
+
+  for (guint i = 0; self->agents && i < self->agents->len; i++)
+    {
+      FlAgent *agent = self->agents->pdata[i];
+      GtkWidget *check = gtk_check_button_new_with_label (fl_agent_get_name (agent) ?: fl_agent_get_username (agent));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_follower (self, fl_agent_get_id (agent)));
+      g_object_set_data_full (G_OBJECT (check), "agent", g_object_ref (agent), g_object_unref);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_follower_toggled_cb), self, 0);
+      gtk_list_box_append (self->followers_list, check);
+    }
+}
+
 static void
 show_ticket (FlTicketView *self,
              FlTicket     *ticket)
@@ -174,7 +334,6 @@ show_ticket (FlTicketView *self,
   FlStatus status = fl_ticket_get_status (ticket);
   gint64 due = fl_sla_next_due (ticket);
   const char *email = fl_ticket_get_requester_email (ticket);
-  const char * const *followers = fl_ticket_get_followers (ticket);
   FlAccount *account;
 
   g_set_object (&self->ticket, ticket);
@@ -197,23 +356,40 @@ show_ticket (FlTicketView *self,
   gtk_label_set_text (self->requester_label, requester ?: _("Unknown requester"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->requester_label), requester);
 
+  g_clear_pointer (&self->follower_ids, g_array_unref);
+  self->follower_ids = fl_store_list_follower_ids (self->store, fl_ticket_get_id (ticket), NULL);
+  update_follow_controls (self);
+
   account = self->context ? fl_context_find_account (self->context, fl_ticket_get_account_id (ticket)) : NULL;
   gtk_label_set_text (self->account_label, account ? fl_account_get_name (account) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->account_label), account != NULL);
 
-  if (followers != NULL && followers[0] != NULL)
-    {
-      /* Translators: the separator between followers' names */
-      g_autofree char *names = g_strjoinv (C_("followers", ", "), (char **) followers);
+  /* The list rows load tickets without followers; the header has their
+   * ids, and names them from the account's agents. */
+  {
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+    g_auto(GStrv) followers = NULL;
 
-      gtk_label_set_text (self->followers_label, names);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->followers_label), names);
-    }
-  else
-    {
-      gtk_label_set_text (self->followers_label, C_("followers", "None"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->followers_label), NULL);
-    }
+    for (guint i = 0; self->agents && i < self->agents->len; i++)
+      if (is_follower (self, fl_agent_get_id (self->agents->pdata[i])))
+        g_strv_builder_add (builder, fl_agent_get_name (self->agents->pdata[i]) ?:
+                                     fl_agent_get_username (self->agents->pdata[i]));
+    followers = g_strv_builder_end (builder);
+
+    if (followers[0] != NULL)
+      {
+        /* Translators: the separator between followers' names */
+        g_autofree char *names = g_strjoinv (C_("followers", ", "), followers);
+
+        gtk_label_set_text (self->followers_label, names);
+        gtk_widget_set_tooltip_text (GTK_WIDGET (self->followers_label), names);
+      }
+    else
+      {
+        gtk_label_set_text (self->followers_label, C_("followers", "None"));
+        gtk_widget_set_tooltip_text (GTK_WIDGET (self->followers_label), NULL);
+      }
+  }
 
   gtk_widget_set_visible (GTK_WIDGET (self->due_label), due != 0);
   if (due != 0)
@@ -453,6 +629,8 @@ fl_ticket_view_finalize (GObject *object)
   g_clear_object (&self->messages);
   g_clear_pointer (&self->earlier, g_ptr_array_unref);
   g_clear_pointer (&self->agents, g_ptr_array_unref);
+  g_clear_pointer (&self->workload, g_hash_table_unref);
+  g_clear_pointer (&self->follower_ids, g_array_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
 
@@ -494,12 +672,18 @@ fl_ticket_view_class_init (FlTicketViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, due_label);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, requester_label);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, assignee_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, take_button);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, follow_button);
+  gtk_widget_class_bind_template_child (widget_class, FlTicketView, followers_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_followers_popover_show_cb);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, scroller);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, messages_view);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, composer);
   gtk_widget_class_bind_template_child (widget_class, FlTicketView, earlier_button);
 
   gtk_widget_class_install_action (widget_class, "ticket.show-earlier", NULL, show_earlier_action);
+  gtk_widget_class_install_action (widget_class, "ticket.take", NULL, take_action);
+  gtk_widget_class_install_action (widget_class, "ticket.follow", NULL, follow_action);
 }
 
 static void
@@ -535,6 +719,14 @@ fl_ticket_view_init (FlTicketView *self)
                            G_CALLBACK (on_priority_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->assignee_dropdown, "notify::selected",
                            G_CALLBACK (on_assignee_selected_cb), self, G_CONNECT_SWAPPED);
+
+  {
+    g_autoptr(GtkListItemFactory) rows = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (rows, "setup", G_CALLBACK (setup_assignee_row_cb), self);
+    g_signal_connect (rows, "bind", G_CALLBACK (bind_assignee_row_cb), self);
+    gtk_drop_down_set_list_factory (self->assignee_dropdown, rows);
+  }
 }
 
 /**

@@ -41,6 +41,9 @@ struct _FlRtBackend
   FlAccount  *account;
   FlRtClient *client;
   char       *token;
+  /* User id → display name, for owner changes in histories, which name
+   * users by number. Learned once per backend. */
+  GHashTable *user_names;
 };
 
 static void backend_iface_init (FlBackendInterface *iface);
@@ -455,6 +458,65 @@ is_message_type (const char *type)
          g_strcmp0 (type, "Comment") == 0;
 }
 
+/* Give, Take, Steal, Untake and Set Owner all carry Field "Owner". */
+static gboolean
+owner_change (JsonObject *txn)
+{
+  g_autofree char *field = member_text (txn, "Field");
+
+  return g_strcmp0 (field, "Owner") == 0;
+}
+
+static void
+user_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Step *s = user_data;
+  Fetch *f = g_task_get_task_data (s->task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = fl_rt_client_request_finish (FL_RT_CLIENT (object), result,
+                                                          NULL, NULL, &error);
+  JsonObject *user = root ? node_object (root) : NULL;
+
+  /* An unknown name only makes the event say less: not a failed sync. */
+  if (user != NULL)
+    {
+      g_autofree char *name = member_text (user, "Name");
+      g_autofree char *real = member_text (user, "RealName");
+
+      if (name != NULL)
+        g_hash_table_insert (f->self->user_names, g_strdup (s->key),
+                             g_strdup (real && *real ? real : name));
+    }
+  else
+    g_debug ("Could not look up RT user %s: %s", s->key, error ? error->message : "?");
+
+  fetch_step_done (s->task);
+  step_free (s);
+}
+
+/* Owner changes name users by id: learn the names not known yet. */
+static void
+request_user (GTask      *task,
+              const char *user_id)
+{
+  Fetch *f = g_task_get_task_data (task);
+  g_autofree char *path = NULL;
+  guint64 number;
+
+  if (user_id == NULL || !g_ascii_string_to_unsigned (user_id, 10, 1, G_MAXINT64, &number, NULL) ||
+      g_hash_table_contains (f->self->user_names, user_id))
+    return;
+
+  /* Asked for once: a placeholder until the answer comes. */
+  g_hash_table_insert (f->self->user_names, g_strdup (user_id), NULL);
+  path = g_strdup_printf ("/user/%s?fields=Name,RealName", user_id);
+  f->pending++;
+  fl_rt_client_request_async (f->self->client, "GET", path, NULL, f->cancellable,
+                              user_cb, step_new (task, user_id, 1));
+}
+
 static void
 history_cb (GObject      *object,
             GAsyncResult *result,
@@ -485,6 +547,14 @@ history_cb (GObject      *object,
           g_ptr_array_add (history, txn);
           if (is_message_type (type))
             request_parts (s->task, id, 1);
+          else if (owner_change (txn))
+            {
+              g_autofree char *old_value = member_text (txn, "OldValue");
+              g_autofree char *new_value = member_text (txn, "NewValue");
+
+              request_user (s->task, old_value);
+              request_user (s->task, new_value);
+            }
         }
 
       /* History collections have no total: page until a short page. */
@@ -752,12 +822,29 @@ fill_message (FlMessage  *message,
     fl_message_set_text (message, "");
 }
 
+/* The name of the user an owner change names by id: NULL for RT's
+ * "Nobody" (unassigned), the id itself when the name could not be had. */
+static const char *
+owner_name (GHashTable *user_names,
+            const char *user_id)
+{
+  const char *name;
+
+  if (user_id == NULL || *user_id == '\0')
+    return NULL;
+  name = g_hash_table_lookup (user_names, user_id);
+  if (name == NULL)
+    return user_id;
+  return g_strcmp0 (name, "Nobody") == 0 ? NULL : name;
+}
+
 static void
 add_history (FlSyncTicket *st,
              JsonObject   *ticket,
              GPtrArray    *history,
              GHashTable   *parts,
-             GHashTable   *requestors)
+             GHashTable   *requestors,
+             GHashTable   *user_names)
 {
   for (guint i = 0; history && i < history->len; i++)
     {
@@ -769,6 +856,7 @@ add_history (FlSyncTicket *st,
       g_autofree char *creator_name = member_text (creator, "Name");
       g_autofree char *creator_real = member_text (creator, "RealName");
       g_autofree char *creator_email = member_text (creator, "EmailAddress");
+      g_autofree char *field_name = member_text (txn, "Field");
       g_autoptr(FlMessage) message = NULL;
 
       if (is_message_type (type))
@@ -825,6 +913,38 @@ add_history (FlSyncTicket *st,
                                   "event-field", "status",
                                   "event-old", fl_status_to_string (fl_rt_status_from_string (old_value)),
                                   "event-new", fl_status_to_string (fl_rt_status_from_string (new_value)),
+                                  NULL);
+        }
+
+      else if (owner_change (txn))
+        {
+          g_autofree char *old_value = member_text (txn, "OldValue");
+          g_autofree char *new_value = member_text (txn, "NewValue");
+          const char *old_name = owner_name (user_names, old_value);
+          const char *new_name = owner_name (user_names, new_value);
+
+          message = g_object_new (FL_TYPE_MESSAGE,
+                                  "remote-id", id,
+                                  "kind", FL_MESSAGE_EVENT,
+                                  "direction", FL_DIRECTION_OUTBOUND,
+                                  "created", fl_rt_parse_time (created),
+                                  "text", "",
+                                  "event-field", "assign",
+                                  "event-old", old_name,
+                                  "event-new", new_name,
+                                  NULL);
+        }
+      else if (g_strcmp0 (type, "Set") == 0 && g_strcmp0 (field_name, "Priority") == 0)
+        {
+          message = g_object_new (FL_TYPE_MESSAGE,
+                                  "remote-id", id,
+                                  "kind", FL_MESSAGE_EVENT,
+                                  "direction", FL_DIRECTION_OUTBOUND,
+                                  "created", fl_rt_parse_time (created),
+                                  "text", "",
+                                  "event-field", "priority",
+                                  "event-old", fl_priority_to_string (fl_rt_priority_from_number (member_int (txn, "OldValue"))),
+                                  "event-new", fl_priority_to_string (fl_rt_priority_from_number (member_int (txn, "NewValue"))),
                                   NULL);
         }
 
@@ -932,7 +1052,7 @@ build_batch (Fetch *f)
           fl_sync_ticket_add_follower (st, fl_agent_get_remote_id (watcher));
         }
 
-      add_history (st, obj, history, f->parts, requestors);
+      add_history (st, obj, history, f->parts, requestors, f->self->user_names);
 
       newest = MAX (newest, updated_time);
     }
@@ -1202,6 +1322,7 @@ fl_rt_backend_finalize (GObject *object)
 
   g_clear_object (&self->account);
   g_clear_object (&self->client);
+  g_clear_pointer (&self->user_names, g_hash_table_unref);
   if (self->token != NULL)
     {
       memset (self->token, 0, strlen (self->token));
@@ -1264,6 +1385,7 @@ fl_rt_backend_class_init (FlRtBackendClass *klass)
 static void
 fl_rt_backend_init (FlRtBackend *self)
 {
+  self->user_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /**

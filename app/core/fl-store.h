@@ -96,6 +96,12 @@ FlCustomer  *fl_store_load_customer        (FlStore             *self,
 FlCustomerHistory *fl_store_load_customer_history (FlStore     *self,
                                                  gint64       customer_id,
                                                  GError     **error);
+GHashTable  *fl_store_count_open_by_agent (FlStore           *self,
+                                           gint64             account_id,
+                                           GError           **error);
+GArray      *fl_store_list_follower_ids   (FlStore           *self,
+                                           gint64             ticket_id,
+                                           GError           **error);
 GPtrArray   *fl_store_list_agents          (FlStore             *self,
                                             gint64               account_id,
                                             GError             **error);

@@ -82,6 +82,19 @@ apply_cb (GObject      *object,
       return;
     }
 
+  /* Who "me" is may be learned by this batch: the account object the
+   * rest of the app holds must know it too, not only the store. */
+  if (fl_sync_batch_get_me (d->batch) != NULL)
+    {
+      GPtrArray *agents = fl_sync_batch_get_agents (d->batch);
+      FlAccount *account = fl_backend_get_account (d->backend);
+
+      for (guint i = 0; account != NULL && i < agents->len; i++)
+        if (g_strcmp0 (fl_agent_get_remote_id (agents->pdata[i]), fl_sync_batch_get_me (d->batch)) == 0 &&
+            fl_agent_get_id (agents->pdata[i]) != 0)
+          fl_account_set_me_agent_id (account, fl_agent_get_id (agents->pdata[i]));
+    }
+
   complete = fl_sync_batch_get_complete (d->batch);
   d->n_tickets += fl_sync_batch_get_tickets (d->batch)->len;
   g_free (d->cursor);

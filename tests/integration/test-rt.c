@@ -1202,6 +1202,19 @@ test_mention_and_reassign (void)
   g_assert_false (view_has (&lead, FL_VIEW_ASSIGNED_TO_ME, fl_ticket_get_id (after)));
   g_assert_true (view_has (&mate, FL_VIEW_ASSIGNED_TO_ME, fl_ticket_get_id (mate_ticket)));
 
+  /* RT's history names the new owner by user id; the conversation shows
+   * the change as an event with the teammate's name. */
+  {
+    g_autoptr(GPtrArray) messages = fl_store_load_messages (fl_context_get_store (mate.context),
+                                                            fl_ticket_get_id (mate_ticket), NULL);
+    gboolean assigned = FALSE;
+
+    for (guint i = 0; messages && i < messages->len; i++)
+      assigned |= g_strcmp0 (fl_message_get_event_field (messages->pdata[i]), "assign") == 0 &&
+                  g_strcmp0 (fl_message_get_event_new (messages->pdata[i]), "Daniel Brooks") == 0;
+    g_assert_true (assigned);
+  }
+
   client_close (&lead);
   client_close (&mate);
 }

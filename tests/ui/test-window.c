@@ -1225,6 +1225,133 @@ test_html_message (Fixture       *f,
   g_assert_nonnull (find_widget (chip, is_label_with, "quarantine.png"));
 }
 
+static gboolean
+is_shown_workload (GtkWidget     *widget,
+                   gconstpointer  unused)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "workload") &&
+         gtk_widget_get_mapped (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
+}
+
+static gboolean
+is_workload_with (GtkWidget     *widget,
+                  gconstpointer  count)
+{
+  return is_shown_workload (widget, NULL) && strstr (gtk_label_get_text (GTK_LABEL (widget)), count) != NULL;
+}
+
+static gboolean
+is_toggle_button (GtkWidget     *widget,
+                  gconstpointer  unused)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget);
+}
+
+static gboolean
+follows (FlStore *store,
+         gint64   ticket_id,
+         gint64   agent_id)
+{
+  g_autoptr(GArray) ids = fl_store_list_follower_ids (store, ticket_id, NULL);
+
+  for (guint i = 0; ids && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == agent_id)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_check_with_label (GtkWidget     *widget,
+                     gconstpointer  label)
+{
+  return GTK_IS_CHECK_BUTTON (widget) &&
+         g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0;
+}
+
+/* Team leads and teammates in the header: "Take" assigns to me, Follow
+ * adds me, the followers popover adds a teammate, and the assignee menu
+ * shows each teammate's open tickets. All through the outbox. */
+static void
+test_take_and_follow (Fixture       *f,
+                      gconstpointer  data)
+{
+  FlStore *store = fl_context_get_store (f->context);
+  FlTicketView *view = fl_window_get_ticket_view (f->window);
+  g_autoptr(FlQuery) unassigned = fl_query_new (FL_VIEW_UNASSIGNED);
+  g_autoptr(GArray) ids = fl_store_query_ids (store, unassigned, NULL);
+  g_autoptr(GHashTable) before = NULL;
+  GtkWidget *take, *followers, *followers_button, *daniel, *dropdown, *workload;
+  gint64 ticket_id, me_id;
+  FlAccount *account;
+
+  g_assert_cmpuint (ids->len, >, 0);
+  ticket_id = g_array_index (ids, gint64, 0);
+  fl_ticket_view_show (view, ticket_id);
+  wait_for_conversation (f, ticket_id);
+  account = fl_context_find_account (f->context, fl_ticket_get_account_id (fl_ticket_view_get_ticket (view)));
+  me_id = fl_account_get_me_agent_id (account);
+  before = fl_store_count_open_by_agent (store, fl_account_get_id (account), NULL);
+
+  take = find_widget (GTK_WIDGET (view), has_css_class, "take-button");
+  g_assert_nonnull (take);
+  g_assert_true (gtk_widget_get_visible (take));
+
+  /* Take: mine, through the outbox, and the button goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "ticket.take", NULL));
+  WAIT_FOR (fl_ticket_view_get_ticket (view) != NULL &&
+            fl_ticket_get_assignee_id (fl_ticket_view_get_ticket (view)) == me_id, "the ticket to be mine");
+  WAIT_FOR (!gtk_widget_get_visible (take), "Take to go away");
+  {
+    g_autoptr(GHashTable) after = fl_store_count_open_by_agent (store, fl_account_get_id (account), NULL);
+
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (after, &me_id)), ==,
+                      GPOINTER_TO_UINT (g_hash_table_lookup (before, &me_id)) + 1);
+  }
+
+  /* Follow: I follow, and the header says so. */
+  followers_button = find_widget (GTK_WIDGET (view), has_css_class, "followers-button");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "ticket.follow", NULL));
+  WAIT_FOR (follows (store, ticket_id, me_id) &&
+            find_widget (followers_button, is_label_with, "Ayşe Yılmaz") != NULL, "me among the followers");
+
+  /* The popover adds a teammate. */
+  followers = followers_button;
+  g_assert_true (GTK_IS_MENU_BUTTON (followers));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (followers));
+  WAIT_FOR ((daniel = find_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (followers))),
+                                   is_check_with_label, "Daniel Brooks")) != NULL, "the teammates");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (daniel)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (daniel), TRUE);
+  WAIT_FOR (find_widget (followers_button, is_label_with, "Daniel Brooks") != NULL, "Daniel among the followers");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (followers));
+
+  /* The assignee menu lists my open tickets next to my name. */
+  dropdown = find_widget (GTK_WIDGET (view), has_css_class, "assignee-dropdown");
+  g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+  {
+    GtkWidget *button = find_widget (dropdown, is_toggle_button, NULL);
+
+    g_assert_nonnull (button);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  }
+  WAIT_FOR ((workload = find_widget (dropdown, is_shown_workload, NULL)) != NULL, "the workload figures");
+  {
+    g_autoptr(GHashTable) now = fl_store_count_open_by_agent (store, fl_account_get_id (account), NULL);
+    guint mine = GPOINTER_TO_UINT (g_hash_table_lookup (now, &me_id));
+    g_autofree char *count = fl_format_count (mine);
+
+    /* Every figure shown is one the store counts; mine is among them. */
+    g_assert_nonnull (find_widget (dropdown, is_workload_with, count));
+  }
+  save_screenshot (f, "assignee-workload");
+
+  /* Close the menu before the window goes. */
+  for (GtkWidget *child = gtk_widget_get_first_child (dropdown); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_popdown (GTK_POPOVER (child));
+  WAIT_FOR (!gtk_widget_get_mapped (workload), "the menu to close");
+}
+
 static void
 test_long_conversation (Fixture       *f,
                         gconstpointer  data)
@@ -1337,6 +1464,8 @@ main (int   argc,
   g_test_add ("/window/markup-injection", Fixture, NULL, fixture_setup, test_markup_injection,
               fixture_teardown);
   g_test_add ("/window/html-message", Fixture, NULL, fixture_setup, test_html_message,
+              fixture_teardown);
+  g_test_add ("/window/take-and-follow", Fixture, NULL, fixture_setup, test_take_and_follow,
               fixture_teardown);
   g_test_add ("/window/long-conversation", Fixture, NULL, fixture_setup, test_long_conversation,
               fixture_teardown);
