@@ -615,6 +615,65 @@ test_suggest_rank (void)
   }
 }
 
+/* The library the demo ships: every placeholder well formed and known,
+ * every macro readable, every response in English, Turkish and Persian. */
+static void
+test_demo_library (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "resources", "demo",
+                                                 "workspace.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) library = NULL;
+  g_autoptr(GHashTable) languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint n_macros = 0, n_personal = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  /* The workspace's "templates" array is in the library format. */
+  library = fl_template_library_import (contents, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (library->len, >=, 45);
+
+  for (guint i = 0; i < library->len; i++)
+    {
+      FlTemplate *t = library->pdata[i];
+      g_autoptr(FlTemplateResult) result = fl_template_expand (fl_template_get_body (t), NULL);
+      g_autoptr(GPtrArray) gaps = fl_template_find_gaps (fl_template_get_body (t));
+      g_autoptr(FlTemplateActions) actions = fl_template_actions_parse (fl_template_get_actions (t));
+      g_autofree char *seen = g_strdup (g_hash_table_lookup (languages, fl_template_get_key (t)) ?: "");
+
+      g_test_message ("%s/%s", fl_template_get_key (t), fl_template_get_language (t));
+      g_assert_cmpuint (result->n_malformed, ==, 0);
+      for (guint j = 0; j < gaps->len; j++)
+        g_assert_true (fl_template_is_known (((FlTemplateGap *) gaps->pdata[j])->name));
+      if (fl_template_get_actions (t) != NULL)
+        {
+          g_assert_nonnull (actions);
+          n_macros++;
+          if (actions->note != NULL)
+            {
+              g_autoptr(FlTemplateResult) note = fl_template_expand (actions->note, NULL);
+
+              g_assert_cmpuint (note->n_malformed, ==, 0);
+            }
+        }
+      n_personal += !fl_template_get_shared (t);
+      g_hash_table_replace (languages, g_strdup (fl_template_get_key (t)),
+                            g_strconcat (seen, fl_template_get_language (t), " ", NULL));
+    }
+
+  g_assert_cmpuint (n_macros, >=, 3 * 5);
+  g_assert_cmpuint (n_personal, >=, 3);
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, languages);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      g_assert_cmpstr (value, ==, "en tr fa ");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,6 +692,7 @@ main (int   argc,
   g_test_add_func ("/template/actions", test_actions);
   g_test_add_func ("/template/library-json", test_library_json);
   g_test_add_func ("/template/library-store", test_library_store);
+  g_test_add_func ("/template/demo-library", test_demo_library);
   g_test_add_func ("/template/suggest-tokenize", test_suggest_tokenize);
   g_test_add_func ("/template/suggest-rank", test_suggest_rank);
 
