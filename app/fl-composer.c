@@ -18,6 +18,7 @@
 #include "fl-mention-popover.h"
 #include "fl-format.h"
 #include "fl-outbox.h"
+#include "fl-template-assist.h"
 #include "fl-text.h"
 
 /* How long a sent reply waits in the outbox, so Undo can take it back. */
@@ -54,6 +55,7 @@ struct _FlComposer
   /* The copies attached to the open ticket's reply, by path. */
   GPtrArray       *attachments;
   GtkFileChooserNative *chooser;
+  FlTemplateAssist *templates;
 
   GtkWidget       *box;
   GtkToggleButton *reply_button;
@@ -912,7 +914,10 @@ fl_composer_send (FlComposer *self,
 {
   g_autofree char *text = NULL;
   g_autofree char *stripped = NULL;
+  g_autoptr(FlTemplateActions) macro = NULL;
+  g_autofree char *macro_name = NULL;
   gboolean note;
+  gint64 not_before;
   Sending *sending;
 
   g_return_val_if_fail (FL_IS_COMPOSER (self), FALSE);
@@ -926,6 +931,12 @@ fl_composer_send (FlComposer *self,
     return FALSE;
 
   note = gtk_toggle_button_get_active (self->note_button);
+  macro_name = g_strdup (fl_template_assist_get_macro_name (self->templates));
+  macro = fl_template_assist_take_macro (self->templates);
+  /* A macro's status goes with the reply, unless the agent chose one. */
+  if (!note && (then_status == NULL || *then_status == '\0') && macro != NULL && macro->status >= 0)
+    then_status = fl_status_to_string (macro->status);
+  not_before = g_get_real_time () / G_USEC_PER_SEC + UNDO_SECONDS;
   sending = g_new0 (Sending, 1);
   sending->self = g_object_ref (self);
   sending->item = g_object_new (FL_TYPE_OUTBOX_ITEM,
@@ -937,7 +948,7 @@ fl_composer_send (FlComposer *self,
                                 "then-status", note || then_status == NULL || *then_status == '\0'
                                                  ? NULL : then_status,
                                 "seen-until", self->seen_until,
-                                "not-before", g_get_real_time () / G_USEC_PER_SEC + UNDO_SECONDS,
+                                "not-before", not_before,
                                 NULL);
 
   /* The copies now belong to the outbox item. */
@@ -954,7 +965,53 @@ fl_composer_send (FlComposer *self,
   fl_composer_set_text (self, "");
   fl_outbox_enqueue_async (fl_context_get_outbox (self->context), sending->item, self->cancellable,
                            enqueued_cb, sending);
+  fl_template_assist_queue_macro (self->templates, sending->item, g_steal_pointer (&macro), macro_name,
+                                  fl_outbox_item_get_then_status (sending->item) != NULL, not_before);
   return TRUE;
+}
+
+typedef struct
+{
+  FlComposer *self;
+  char       *then_status;
+} PendingSend;
+
+static void
+pending_send_free (gpointer data)
+{
+  PendingSend *pending = data;
+
+  g_object_unref (pending->self);
+  g_free (pending->then_status);
+  g_free (pending);
+}
+
+static void
+send_confirmed_cb (gpointer data)
+{
+  PendingSend *pending = data;
+
+  fl_composer_send (pending->self, pending->then_status);
+}
+
+/* Sends, after asking when placeholders are unfilled or a macro would
+ * change the ticket too. */
+static void
+request_send (FlComposer *self,
+              const char *then_status)
+{
+  g_autofree char *text = fl_composer_get_text (self);
+  PendingSend *pending = g_new0 (PendingSend, 1);
+
+  pending->self = g_object_ref (self);
+  pending->then_status = g_strdup (then_status);
+  if (self->ticket != NULL &&
+      fl_template_assist_confirm_send (self->templates, text, fl_composer_get_note (self),
+                                       send_confirmed_cb, pending, pending_send_free))
+    return;
+
+  pending_send_free (pending);
+  fl_composer_send (self, then_status);
 }
 
 static void
@@ -962,7 +1019,7 @@ send_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  fl_composer_send (FL_COMPOSER (widget), param ? g_variant_get_string (param, NULL) : NULL);
+  request_send (FL_COMPOSER (widget), param ? g_variant_get_string (param, NULL) : NULL);
 }
 
 static gboolean
@@ -974,7 +1031,7 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
 {
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_CONTROL_MASK))
     {
-      fl_composer_send (self, NULL);
+      request_send (self, NULL);
       return GDK_EVENT_STOP;
     }
 
@@ -992,6 +1049,9 @@ fl_composer_dispose (GObject *object)
     save_draft_now (self, TRUE);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->load_cancellable);
+  if (self->templates != NULL)
+    g_object_run_dispose (G_OBJECT (self->templates));
+  g_clear_object (&self->templates);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -1092,6 +1152,10 @@ fl_composer_init (FlComposer *self)
   g_signal_connect_object (self->text_view, "paste-clipboard", G_CALLBACK (on_paste_cb), self,
                            G_CONNECT_SWAPPED);
 
+  self->templates = fl_template_assist_new (self->text_view);
+  gtk_box_prepend (GTK_BOX (self->box), fl_template_assist_get_macro_bar (self->templates));
+  gtk_box_prepend (GTK_BOX (self->box), fl_template_assist_get_chips (self->templates));
+
   update (self);
 }
 
@@ -1102,6 +1166,7 @@ fl_composer_set_context (FlComposer *self,
   g_return_if_fail (FL_IS_COMPOSER (self));
 
   g_set_object (&self->context, context);
+  fl_template_assist_set_context (self->templates, context);
 }
 
 /**
@@ -1178,7 +1243,21 @@ fl_composer_set_ticket (FlComposer *self,
         }
     }
 
+  fl_template_assist_set_ticket (self->templates, ticket);
   update (self);
+}
+
+/**
+ * fl_composer_get_templates:
+ *
+ * Returns: (transfer none): the canned-response assist of the editor
+ */
+FlTemplateAssist *
+fl_composer_get_templates (FlComposer *self)
+{
+  g_return_val_if_fail (FL_IS_COMPOSER (self), NULL);
+
+  return self->templates;
 }
 
 void
@@ -1243,6 +1322,9 @@ fl_composer_restore (FlComposer   *self,
 
   g_return_if_fail (FL_IS_COMPOSER (self));
   g_return_if_fail (FL_IS_OUTBOX_ITEM (item));
+
+  /* A macro sent with it is taken back too. */
+  fl_template_assist_undo (self->templates, item);
 
   ticket_id = fl_outbox_item_get_ticket_id (item);
   text = fl_outbox_item_get_text (item);

@@ -9,6 +9,7 @@
 
 #include "fl-context.h"
 #include "fl-outbox-item.h"
+#include "fl-template-assist.h"
 
 G_BEGIN_DECLS
 
@@ -37,5 +38,6 @@ void        fl_composer_add_image   (FlComposer   *self,
                                      GdkTexture   *texture);
 char      **fl_composer_get_attachments  (FlComposer *self);
 const char *fl_composer_get_attach_error (FlComposer *self);
+FlTemplateAssist *fl_composer_get_templates (FlComposer *self);
 
 G_END_DECLS

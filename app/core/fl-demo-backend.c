@@ -894,6 +894,12 @@ fl_demo_backend_get_templates (FlDemoBackend  *self,
       fl_template_set_language (t, member_string (obj, "language") ?: "en");
       fl_template_set_body (t, member_string (obj, "body"));
       fl_template_set_shared (t, member_bool (obj, "shared"));
+      if (json_object_has_member (obj, "actions"))
+        {
+          g_autofree char *actions = json_to_string (json_object_get_member (obj, "actions"), FALSE);
+
+          fl_template_set_actions (t, actions);
+        }
       g_ptr_array_add (templates, t);
     }
 

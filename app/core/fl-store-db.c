@@ -408,6 +408,11 @@ static const char migration_8[] =
   "  account_id INTEGER PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,"
   "  policy TEXT NOT NULL);";
 
+/* Version 9: macros. A canned response may carry actions on the ticket
+ * (status, priority, assignee, an internal note), as a JSON object. */
+static const char migration_9[] =
+  "ALTER TABLE templates ADD COLUMN actions TEXT;";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
@@ -418,6 +423,7 @@ static const char * const migrations[] = {
   migration_6,
   migration_7,
   migration_8,
+  migration_9,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FL_STORE_SCHEMA_VERSION + 1);

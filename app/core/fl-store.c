@@ -629,11 +629,12 @@ save_templates_cb (FlStore  *self,
                    GError  **error)
 {
   static const char sql[] =
-    "INSERT INTO templates (account_id, key, folder, name, shortcut, language, body, shared)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+    "INSERT INTO templates (account_id, key, folder, name, shortcut, language, body, shared, actions)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
     " ON CONFLICT (key, language) DO UPDATE SET"
     "  account_id = excluded.account_id, folder = excluded.folder, name = excluded.name,"
-    "  shortcut = excluded.shortcut, body = excluded.body, shared = excluded.shared"
+    "  shortcut = excluded.shortcut, body = excluded.body, shared = excluded.shared,"
+    "  actions = excluded.actions"
     " RETURNING id";
   GPtrArray *templates = data;
 
@@ -654,6 +655,7 @@ save_templates_cb (FlStore  *self,
       sqlite3_bind_text (stmt, 6, fl_template_get_language (t), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 7, fl_template_get_body (t), -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 8, fl_template_get_shared (t));
+      sqlite3_bind_text (stmt, 9, fl_template_get_actions (t), -1, SQLITE_TRANSIENT);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         fl_template_set_id (t, sqlite3_column_int64 (stmt, 0));
@@ -694,7 +696,7 @@ fl_store_list_templates (FlStore  *self,
                          GError  **error)
 {
   static const char sql[] =
-    "SELECT id, account_id, key, folder, name, shortcut, language, body, shared"
+    "SELECT id, account_id, key, folder, name, shortcut, language, body, shared, actions"
     " FROM templates ORDER BY folder, key, language";
   g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func (g_object_unref);
   FlDb *db;
@@ -721,6 +723,7 @@ fl_store_list_templates (FlStore  *self,
       fl_template_set_language (t, (const char *) sqlite3_column_text (stmt, 6));
       fl_template_set_body (t, (const char *) sqlite3_column_text (stmt, 7));
       fl_template_set_shared (t, sqlite3_column_int (stmt, 8));
+      fl_template_set_actions (t, (const char *) sqlite3_column_text (stmt, 9));
       g_ptr_array_add (templates, t);
     }
   sqlite3_reset (stmt);

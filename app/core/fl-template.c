@@ -27,6 +27,7 @@ struct _FlTemplate
   char *shortcut;
   char *language;
   char *body;
+  char *actions;
   guint shared : 1;
 };
 
@@ -43,6 +44,7 @@ enum {
   PROP_LANGUAGE,
   PROP_BODY,
   PROP_SHARED,
+  PROP_ACTIONS,
   N_PROPS
 };
 
@@ -59,6 +61,7 @@ fl_template_finalize (GObject *object)
   g_clear_pointer (&self->shortcut, g_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->body, g_free);
+  g_clear_pointer (&self->actions, g_free);
 
   G_OBJECT_CLASS (fl_template_parent_class)->finalize (object);
 }
@@ -107,6 +110,10 @@ fl_template_get_property (GObject    *object,
 
     case PROP_SHARED:
       g_value_set_boolean (value, self->shared);
+      break;
+
+    case PROP_ACTIONS:
+      g_value_set_string (value, self->actions);
       break;
 
     default:
@@ -158,6 +165,10 @@ fl_template_set_property (GObject      *object,
 
     case PROP_SHARED:
       fl_template_set_shared (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_ACTIONS:
+      fl_template_set_actions (self, g_value_get_string (value));
       break;
 
     default:
@@ -263,6 +274,17 @@ fl_template_class_init (FlTemplateClass *klass)
     g_param_spec_boolean ("shared", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * FlTemplate:actions:
+   *
+   * What applying the template also changes on the ticket, as a JSON
+   * object (see fl_template_actions_parse()), or %NULL for plain text.
+   */
+  properties [PROP_ACTIONS] =
+    g_param_spec_string ("actions", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -456,3 +478,23 @@ fl_template_set_shared (FlTemplate *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHARED]);
 }
 
+
+const char *
+fl_template_get_actions (FlTemplate *self)
+{
+  g_return_val_if_fail (FL_IS_TEMPLATE (self), NULL);
+
+  return self->actions;
+}
+
+void
+fl_template_set_actions (FlTemplate *self,
+                         const char *value)
+{
+  g_return_if_fail (FL_IS_TEMPLATE (self));
+
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (fl_set_str (&self->actions, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ACTIONS]);
+}

@@ -44,6 +44,9 @@ void        fl_template_set_body       (FlTemplate *self,
 gboolean    fl_template_get_shared     (FlTemplate *self);
 void        fl_template_set_shared     (FlTemplate *self,
                                         gboolean   value);
+const char *fl_template_get_actions    (FlTemplate *self);
+void        fl_template_set_actions    (FlTemplate *self,
+                                        const char *value);
 
 
 G_END_DECLS

@@ -1323,16 +1323,67 @@ TEMPLATES_SRC = [
 
 WRAP = {"en": (HI_EN, BYE_EN), "tr": (HI_TR, BYE_TR), "fa": (HI_FA, BYE_FA)}
 
+# Personal responses: only their author (the demo's "me") sees them; they
+# carry no greeting wrapper because they are short chat-style replies.
+PERSONAL_SRC = [
+ ("quick-solved", "General", "thx", {
+  "en": ("Glad it works now",
+         "That's great news, {{customer.first_name | \"there\"}}! I'm glad everything works now. I'll mark this as solved; if anything else comes up, just reply here and it reopens straight away.\n\n{{agent.first_name}}"),
+  "tr": ("Sorun çözüldü, sevindim",
+         "Harika bir haber, {{customer.first_name | \"değerli müşterimiz\"}}! Her şeyin sorunsuz çalışmasına çok sevindim. Talebi çözüldü olarak işaretliyorum; başka bir konu olursa bu mesaja yanıt vermeniz yeterli, talep hemen yeniden açılır.\n\n{{agent.first_name}}"),
+  "fa": ("خوشحالم که مشکل حل شد",
+         "چه خبر خوبی، {{customer.first_name | \"دوست\"}} عزیز! خوشحالم که همه‌چیز درست کار می‌کند. درخواست را حل‌شده علامت می‌زنم؛ اگر موضوع دیگری پیش آمد، کافی است به همین پیام پاسخ دهید تا دوباره باز شود.\n\n{{agent.first_name}}")}),
+]
+
+# Macros: what applying a response also changes on the ticket. Notes are
+# internal, per language like the text.
+TEMPLATE_ACTIONS = {
+    "refund-issued": {"status": "solved"},
+    "subscription-cancelled": {"status": "solved"},
+    "quick-solved": {"status": "solved"},
+    "no-reply-followup": {"status": "pending"},
+    "app-logs": {"status": "pending", "note": {
+        "en": "Asked for app logs; check the upload for ticket {{ticket.id}} before escalating to engineering.",
+        "tr": "Uygulama günlükleri istendi; mühendisliğe iletmeden önce {{ticket.id}} numaralı talebin yüklemesini kontrol edin.",
+        "fa": "گزارش اپ درخواست شد؛ پیش از ارجاع به تیم فنی، فایل ارسالی درخواست {{ticket.id}} را بررسی کنید."}},
+    "2fa-verify": {"status": "pending", "priority": "high", "note": {
+        "en": "Identity check started for {{customer.email}}. Do not reset 2FA until both answers match the account.",
+        "tr": "{{customer.email}} için kimlik doğrulaması başladı. İki yanıt da hesapla eşleşmeden 2FA sıfırlanmasın.",
+        "fa": "احراز هویت برای {{customer.email}} آغاز شد. تا وقتی هر دو پاسخ با حساب مطابقت نداشته باشد، ورود دومرحله‌ای را بازنشانی نکنید."}},
+    "damaged-replacement": {"assignee": "me", "note": {
+        "en": "Replacement promised for {{customer.field.orders | \"the order\"}}; the damaged item does not need to come back.",
+        "tr": "{{customer.field.orders | \"sipariş\"}} için yenisi sözü verildi; hasarlı ürünün geri gönderilmesi gerekmiyor.",
+        "fa": "برای {{customer.field.orders | \"سفارش\"}} کالای جایگزین قول داده شد؛ نیازی به بازگرداندن کالای آسیب‌دیده نیست."}},
+}
+
+
+def template_actions(key, lang):
+    src = TEMPLATE_ACTIONS.get(key)
+    if not src:
+        return None
+    out = {}
+    for name in ("status", "priority", "assignee"):
+        if name in src:
+            out[name] = src[name]
+    if "note" in src:
+        out["note"] = src["note"][lang]
+    return out
+
 
 def build_templates():
     out = []
-    for key, folder, shortcut, variants in TEMPLATES_SRC:
-        for lang in ("en", "tr", "fa"):
-            name, body = variants[lang]
-            hi, bye = WRAP[lang]
-            out.append({"key": key, "folder": folder, "name": name,
-                        "shortcut": shortcut, "language": lang, "shared": True,
-                        "body": hi + body + bye})
+    for source, shared, wrap in ((TEMPLATES_SRC, True, True), (PERSONAL_SRC, False, False)):
+        for key, folder, shortcut, variants in source:
+            for lang in ("en", "tr", "fa"):
+                name, body = variants[lang]
+                hi, bye = WRAP[lang] if wrap else ("", "")
+                item = {"key": key, "folder": folder, "name": name,
+                        "shortcut": shortcut, "language": lang, "shared": shared,
+                        "body": hi + body + bye}
+                actions = template_actions(key, lang)
+                if actions:
+                    item["actions"] = actions
+                out.append(item)
     return out
 
 # =====================================================================
@@ -2587,6 +2638,10 @@ def validate(doc):
         for m in TEMPLATE_PH.finditer(x["body"]):
             assert TEMPLATE_OK.match(m.group(1)), m.group(1)
         assert x["body"].count("{{") == len(TEMPLATE_PH.findall(x["body"])), x["key"]
+        note = x.get("actions", {}).get("note", "")
+        for m in TEMPLATE_PH.finditer(note):
+            assert TEMPLATE_OK.match(m.group(1)), m.group(1)
+        assert note.count("{{") == len(TEMPLATE_PH.findall(note)), x["key"]
     assert all(v == {"en", "tr", "fa"} for v in keys.values())
     assert n_msgs / len(tickets) < 5.0, n_msgs / len(tickets)
 

@@ -3,6 +3,7 @@
  *   frontline-bench gen --tickets N --messages M --seed S --data-dir DIR
  *   frontline-bench sync --url URL --token-env VAR --data-dir DIR
  *   frontline-bench ticket --messages N [--runs R]   (needs a display)
+ *   frontline-bench suggest [--eval FILE] [--misses]
  *
  * Every subcommand prints one JSON object. Later issues add subcommands
  * (inbox, ticket, sync, suggest); figures are measured, never asserted.
@@ -17,9 +18,12 @@
 #include <json-glib/json-glib.h>
 #include <locale.h>
 
+#include "fl-demo-backend.h"
 #include "fl-rt-backend.h"
 #include "fl-store.h"
 #include "fl-sync-engine.h"
+#include "fl-template.h"
+#include "fl-template-suggest.h"
 #include "fl-ticket-view.h"
 
 /* Realistic words per language, mixed with a filler vocabulary so the
@@ -761,6 +765,134 @@ cmd_ticket (int    argc,
   return 0;
 }
 
+/* Ranks the demo library against a labelled set of customer messages
+ * and prints how often the right response is first and in the top
+ * three, overall and per language. */
+static int
+cmd_suggest (int    argc,
+             char **argv)
+{
+  g_autofree char *eval_path = NULL;
+  gboolean misses = FALSE;
+  GOptionEntry entries[] = {
+    { "eval", 0, 0, G_OPTION_ARG_FILENAME, &eval_path, "The labelled messages", "FILE" },
+    { "misses", 0, 0, G_OPTION_ARG_NONE, &misses, "List the messages missed in the top 3 on stderr", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("suggest");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(FlAccount) account = NULL;
+  g_autoptr(FlDemoBackend) backend = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(FlSuggester) suggester = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  static const char * const langs[] = { "en", "tr", "fa" };
+  guint n[4] = { 0 }, top1[4] = { 0 }, top3[4] = { 0 };
+  JsonArray *pairs;
+  gint64 start;
+  double elapsed;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (eval_path == NULL)
+    eval_path = g_build_filename (FL_TESTS_SOURCE_DIR, "data", "suggest-eval.json", NULL);
+
+  data = g_resources_lookup_data (FL_DEMO_RESOURCE, 0, &error);
+  if (data == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  account = fl_account_new ();
+  backend = fl_demo_backend_new (account, data, g_get_real_time () / G_USEC_PER_SEC);
+  templates = fl_demo_backend_get_templates (backend, &error);
+  if (templates == NULL || !json_parser_load_from_file (parser, eval_path, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  suggester = fl_suggester_new (templates);
+  pairs = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "pairs");
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < json_array_get_length (pairs); i++)
+    {
+      JsonObject *pair = json_array_get_object_element (pairs, i);
+      const char *lang = json_object_get_string_member (pair, "lang");
+      const char *key = json_object_get_string_member (pair, "key");
+      g_autoptr(GArray) ranked = fl_suggester_rank (suggester, json_object_get_string_member (pair, "message"), 3);
+      guint l = 3;
+      gboolean hit = FALSE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (langs); j++)
+        if (g_strcmp0 (lang, langs[j]) == 0)
+          l = j;
+
+      n[l]++;
+      n[3] += l < 3;
+      for (guint r = 0; r < ranked->len; r++)
+        if (g_strcmp0 (g_array_index (ranked, FlSuggestion, r).key, key) == 0)
+          {
+            if (r == 0)
+              {
+                top1[l]++;
+                top1[3] += l < 3;
+              }
+            top3[l]++;
+            top3[3] += l < 3;
+            hit = TRUE;
+          }
+      if (misses && !hit)
+        {
+          g_printerr ("%s %s:", lang, key);
+          for (guint r = 0; r < ranked->len; r++)
+            g_printerr (" %s", g_array_index (ranked, FlSuggestion, r).key);
+          g_printerr ("\n  %s\n", json_object_get_string_member (pair, "message"));
+        }
+    }
+  elapsed = (g_get_monotonic_time () - start) / 1000.0;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "bench");
+  json_builder_add_string_value (builder, "suggest");
+  json_builder_set_member_name (builder, "templates");
+  json_builder_add_int_value (builder, templates->len);
+  json_builder_set_member_name (builder, "pairs");
+  json_builder_add_int_value (builder, n[3]);
+  json_builder_set_member_name (builder, "top1");
+  json_builder_add_double_value (builder, n[3] ? (double) top1[3] / n[3] : 0);
+  json_builder_set_member_name (builder, "top3");
+  json_builder_add_double_value (builder, n[3] ? (double) top3[3] / n[3] : 0);
+  for (guint j = 0; j < G_N_ELEMENTS (langs); j++)
+    {
+      json_builder_set_member_name (builder, langs[j]);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "pairs");
+      json_builder_add_int_value (builder, n[j]);
+      json_builder_set_member_name (builder, "top1");
+      json_builder_add_double_value (builder, n[j] ? (double) top1[j] / n[j] : 0);
+      json_builder_set_member_name (builder, "top3");
+      json_builder_add_double_value (builder, n[j] ? (double) top3[j] / n[j] : 0);
+      json_builder_end_object (builder);
+    }
+  json_builder_set_member_name (builder, "ms_per_message");
+  json_builder_add_double_value (builder, n[3] ? elapsed / n[3] : 0);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json = json_to_string (root, TRUE);
+  g_print ("%s\n", json);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -774,9 +906,12 @@ main (int   argc,
     return cmd_sync (argc - 1, argv + 1);
   if (argc >= 2 && g_strcmp0 (argv[1], "ticket") == 0)
     return cmd_ticket (argc - 1, argv + 1);
+  if (argc >= 2 && g_strcmp0 (argv[1], "suggest") == 0)
+    return cmd_suggest (argc - 1, argv + 1);
 
   g_printerr ("usage: frontline-bench gen --tickets N --messages M --seed S --data-dir DIR\n"
               "       frontline-bench sync --url URL --token-env VAR --data-dir DIR\n"
-              "       frontline-bench ticket --messages N [--runs R]\n");
+              "       frontline-bench ticket --messages N [--runs R]\n"
+              "       frontline-bench suggest [--eval FILE] [--misses]\n");
   return 2;
 }
