@@ -181,11 +181,6 @@ compare_uint (gconstpointer a,
   return ua < ub ? -1 : ua > ub;
 }
 
-/* At most this many rows per announcement: a loaded page fills its rows
- * in place, and a view re-binds only what it shows, but one signal for
- * hundreds of rows reads to a view like the list was replaced. */
-#define MAX_ROWS_PER_SIGNAL 64
-
 /* Emits items-changed for runs of consecutive positions. */
 static void
 emit_rows_changed (FlTicketListModel *self,
@@ -203,8 +198,7 @@ emit_rows_changed (FlTicketListModel *self,
       guint start = g_array_index (positions, guint, i);
       guint n = 1;
 
-      while (i + n < positions->len && n < MAX_ROWS_PER_SIGNAL &&
-             g_array_index (positions, guint, i + n) == start + n)
+      while (i + n < positions->len && g_array_index (positions, guint, i + n) == start + n)
         n++;
 
       g_list_model_items_changed (G_LIST_MODEL (self), start, n, n);
