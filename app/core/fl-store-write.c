@@ -292,6 +292,10 @@ write_mentions (FlDb        *db,
     "INSERT OR IGNORE INTO mentions (ticket_id, agent_id, message_id)"
     " SELECT ?1, id, ?2 FROM agents"
     " WHERE account_id = ?3 AND lower (username) = lower (?4)";
+  static const char unread_sql[] =
+    "UPDATE tickets SET unread = 1 WHERE id = ?1 AND EXISTS"
+    " (SELECT 1 FROM accounts c JOIN agents a ON a.id = c.me_agent_id"
+    "  WHERE c.id = ?2 AND lower (a.username) = lower (?3))";
   g_autoptr(GPtrArray) names = NULL;
 
   if (fl_message_get_kind (message) != FL_MESSAGE_NOTE)
@@ -316,6 +320,21 @@ write_mentions (FlDb        *db,
       fl_db_bind_text (stmt, 4, names->pdata[i]);
       if (!step_done (db, stmt, error))
         return FALSE;
+
+      /* A new mention of me makes the ticket unread for me, even one I
+       * had read: that is how it stands out in Mentions & Tags. */
+      if (sqlite3_changes (db->db) > 0)
+        {
+          sqlite3_stmt *unread = fl_db_prepare (db, unread_sql, error);
+
+          if (unread == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (unread, 1, ticket_id);
+          sqlite3_bind_int64 (unread, 2, account_id);
+          fl_db_bind_text (unread, 3, names->pdata[i]);
+          if (!step_done (db, unread, error))
+            return FALSE;
+        }
     }
 
   return TRUE;

@@ -570,6 +570,40 @@ test_customer_history (Fixture       *f,
   g_assert_error (error, FL_STORE_ERROR, FL_STORE_ERROR_NOT_FOUND);
 }
 
+/* A new mention of me makes the ticket unread again; the same mention
+ * synced again does not. */
+static void
+test_mention_unread (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(FlTicket) ticket = load_by_subject (f, "Waiting for photos");
+  gint64 id = fl_ticket_get_id (ticket);
+  g_autoptr(GError) error = NULL;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(FlSyncBatch) batch = fl_sync_batch_new ();
+      g_autoptr(FlMessage) note = g_object_new (FL_TYPE_MESSAGE, "remote-id", "T3-mention",
+                                                "kind", FL_MESSAGE_NOTE,
+                                                "direction", FL_DIRECTION_OUTBOUND,
+                                                "created", NOW - 5, "text", "@A1 can you call her?",
+                                                NULL);
+      g_autoptr(FlTicket) after = NULL;
+      FlSyncTicket *st;
+
+      g_assert_true (fl_store_set_unread (f->store, id, FALSE, &error));
+      st = add_ticket (batch, "T3", "Waiting for photos", FL_STATUS_PENDING, FL_PRIORITY_LOW,
+                       FL_CHANNEL_PHONE, "c3", "a2", NOW - 300, NOW - 10, NULL);
+      fl_sync_ticket_add_message (st, note);
+      g_assert_true (fl_store_apply_batch (f->store, f->account1, batch, &error));
+      g_assert_no_error (error);
+
+      after = fl_store_load_ticket (f->store, id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (fl_ticket_get_unread (after), ==, round == 0);
+    }
+}
+
 static void
 test_idempotent (Fixture       *f,
                  gconstpointer  data)
@@ -1004,6 +1038,8 @@ main (int   argc,
   g_test_add ("/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/store/load", Fixture, NULL, fixture_setup, test_load, fixture_teardown);
   g_test_add ("/store/customer-history", Fixture, NULL, fixture_setup, test_customer_history,
+              fixture_teardown);
+  g_test_add ("/store/mention-unread", Fixture, NULL, fixture_setup, test_mention_unread,
               fixture_teardown);
   g_test_add ("/store/idempotent", Fixture, NULL, fixture_setup, test_idempotent, fixture_teardown);
   g_test_add ("/store/remove-account", Fixture, NULL, fixture_setup, test_remove_account,
