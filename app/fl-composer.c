@@ -63,6 +63,7 @@ struct _FlComposer
   GtkLabel        *recipients_label;
   GtkTextView     *text_view;
   FlMentionPopover *mentions;
+  GtkWidget       *send_button;
   GtkFlowBox      *attachments_box;
   GtkLabel        *attach_error_label;
 };
@@ -1112,12 +1113,27 @@ fl_composer_class_init (FlComposerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlComposer, note_button);
   gtk_widget_class_bind_template_child (widget_class, FlComposer, recipients_label);
   gtk_widget_class_bind_template_child (widget_class, FlComposer, text_view);
+  gtk_widget_class_bind_template_child (widget_class, FlComposer, send_button);
   gtk_widget_class_bind_template_child (widget_class, FlComposer, attachments_box);
   gtk_widget_class_bind_template_child (widget_class, FlComposer, attach_error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_mode_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "composer.send", "s", send_action);
   gtk_widget_class_install_action (widget_class, "composer.attach", NULL, attach_action);
+}
+
+static GtkWidget *
+find_menu_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_MENU_BUTTON (child) ? child : find_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }
 
 static void
@@ -1133,6 +1149,18 @@ fl_composer_init (FlComposer *self)
                                         (GDestroyNotify) cached_draft_free);
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The split button's arrow has a tooltip but no name of its own in
+   * libadwaita 1.2: give it one, so a screen reader says what it is. */
+  {
+    GtkWidget *arrow = find_menu_button (self->send_button);
+
+    /* The menu button and the toggle inside it, which is what is read. */
+    for (GtkWidget *w = arrow; w != NULL; w = gtk_widget_get_first_child (w))
+      if (GTK_IS_BUTTON (w) || GTK_IS_MENU_BUTTON (w))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("More Ways to Send"), -1);
+  }
 
   /* First, so that Enter picks a teammate while the list is open. */
   self->mentions = fl_mention_popover_new (self->text_view);

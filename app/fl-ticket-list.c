@@ -54,6 +54,19 @@ enum {
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
+/* The clock updates every row that exists. A list view may drop rows
+ * without a teardown (on its own disposal, say), so the list lets go of a
+ * row when the row goes, not only on teardown. */
+static void
+row_gone_cb (gpointer  data,
+             GObject  *where_the_row_was)
+{
+  FlTicketList *self = data;
+
+  if (self->rows != NULL)
+    g_ptr_array_remove_fast (self->rows, where_the_row_was);
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -63,6 +76,7 @@ setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_list_item_set_child (item, row);
   g_ptr_array_add (self->rows, row);
+  g_object_weak_ref (G_OBJECT (row), row_gone_cb, self);
 }
 
 static void
@@ -87,8 +101,10 @@ teardown_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              FlTicketList             *self)
 {
-  if (self->rows != NULL)
-    g_ptr_array_remove_fast (self->rows, gtk_list_item_get_child (item));
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  if (self->rows != NULL && row != NULL && g_ptr_array_remove_fast (self->rows, row))
+    g_object_weak_unref (G_OBJECT (row), row_gone_cb, self);
 }
 
 static gboolean
@@ -97,7 +113,7 @@ clock_cb (gpointer user_data)
   FlTicketList *self = user_data;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  for (guint i = 0; i < self->rows->len; i++)
+  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
     fl_ticket_row_update_time (self->rows->pdata[i], now);
 
   return G_SOURCE_CONTINUE;
@@ -205,6 +221,9 @@ fl_ticket_list_dispose (GObject *object)
 
   g_clear_handle_id (&self->clock_source, g_source_remove);
   g_clear_handle_id (&self->populated_source, g_source_remove);
+  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
+    g_object_weak_unref (self->rows->pdata[i], row_gone_cb, self);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_TICKET_LIST);
 
   /* The template's top widget has no name, so unparent it here. */
@@ -214,7 +233,6 @@ fl_ticket_list_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
       gtk_widget_unparent (child);
   }
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
 

@@ -21,7 +21,7 @@ build_packages=(
 )
 test_packages=(
   xvfb xauth dbus-daemon gnome-keyring libsecret-tools at-spi2-core
-  desktop-file-utils appstream imagemagick python3 sqlite3 curl
+  desktop-file-utils appstream imagemagick python3 python3-pyatspi sqlite3 curl
   request-tracker5 rt5-db-sqlite rt5-standalone rt5-clients
 )
 
