@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "fl-search.h"
 #include "fl-ticket-list.h"
 #include "fl-ticket-row.h"
 
@@ -26,6 +27,7 @@ struct _FlTicketList
   FlTicketListModel  *model;
   GtkSingleSelection *selection;
   GPtrArray          *rows;
+  FlSearch           *search;
   gint64              selected_id;
   guint               clock_source;
   guint               populated_source;
@@ -65,11 +67,19 @@ setup_cb (GtkSignalListItemFactory *factory,
   g_ptr_array_add (self->rows, row);
 }
 
+static const char * const *
+get_highlights (FlTicketList *self)
+{
+  return self->search ? fl_search_get_highlights (self->search) : NULL;
+}
+
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          FlTicketList             *self)
 {
+  fl_ticket_row_set_highlights (FL_TICKET_ROW (gtk_list_item_get_child (item)),
+                                get_highlights (self));
   fl_ticket_row_set_ticket (FL_TICKET_ROW (gtk_list_item_get_child (item)),
                             gtk_list_item_get_item (item), NULL);
 }
@@ -129,10 +139,14 @@ update_state (FlTicketList *self)
     {
       if (query != NULL && fl_query_get_text (query) != NULL)
         {
+          const char *hint = self->search ? fl_search_get_hint (self->search) : NULL;
+
+          /* A search that was partly not understood says so here too,
+           * so an empty list always comes with its reason. */
           adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
           adw_status_page_set_title (self->empty_page, _("No Results"));
           adw_status_page_set_description (self->empty_page,
-                                           _("No ticket in this view matches the search."));
+                                           hint ? hint : _("No ticket in this view matches the search."));
         }
       else
         {
@@ -215,6 +229,7 @@ fl_ticket_list_dispose (GObject *object)
       gtk_widget_unparent (child);
   }
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->search, fl_search_free);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
 
@@ -360,8 +375,37 @@ fl_ticket_list_set_query (FlTicketList *self,
   g_return_if_fail (FL_IS_TICKET_LIST (self));
   g_return_if_fail (self->model != NULL);
 
+  g_clear_pointer (&self->search, fl_search_free);
+  if (fl_query_get_text (query) != NULL)
+    self->search = fl_search_parse (fl_query_get_text (query));
+
+  /* Rows the new list keeps are not bound again: give them the new
+   * highlights directly. The list view's children hold the rows. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (FL_IS_TICKET_ROW (row))
+        fl_ticket_row_set_highlights (FL_TICKET_ROW (row), get_highlights (self));
+    }
+
   fl_ticket_list_model_set_query (self->model, query);
   update_state (self);
+}
+
+/**
+ * fl_ticket_list_get_search_hint:
+ *
+ * Returns: (nullable): what the current search could not understand
+ */
+const char *
+fl_ticket_list_get_search_hint (FlTicketList *self)
+{
+  g_return_val_if_fail (FL_IS_TICKET_LIST (self), NULL);
+
+  return self->search ? fl_search_get_hint (self->search) : NULL;
 }
 
 /**

@@ -17,6 +17,7 @@ FlSidebar      *fl_window_get_sidebar      (FlWindow *self);
 FlTicketList   *fl_window_get_ticket_list  (FlWindow *self);
 FlTicketView   *fl_window_get_ticket_view  (FlWindow *self);
 GtkSearchEntry *fl_window_get_search_entry (FlWindow *self);
+const char     *fl_window_get_search_hint  (FlWindow *self);
 const char     *fl_window_get_page         (FlWindow *self);
 gboolean        fl_window_get_token_banner_shown (FlWindow *self);
 FlCustomerPanel *fl_window_get_customer_panel (FlWindow *self);

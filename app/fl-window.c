@@ -13,6 +13,7 @@
 #include "fl-customer-panel.h"
 #include "fl-format.h"
 #include "fl-outbox-button.h"
+#include "fl-search-help.h"
 #include "fl-sidebar.h"
 #include "fl-ticket-list.h"
 #include "fl-ticket-view.h"
@@ -54,6 +55,7 @@ struct _FlWindow
   AdwWindowTitle       *ticket_title;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
+  GtkLabel             *search_hint;
   GtkWidget            *ticket_pane;
   FlSidebar            *sidebar;
   FlTicketList         *ticket_list;
@@ -145,6 +147,14 @@ apply_query (FlWindow *self)
     fl_query_set_text (query, text);
 
   fl_ticket_list_set_query (self->ticket_list, query);
+
+  /* What the search did not understand is said under the entry. */
+  {
+    const char *hint = fl_ticket_list_get_search_hint (self->ticket_list);
+
+    gtk_label_set_label (self->search_hint, hint ? hint : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->search_hint), hint != NULL);
+  }
 }
 
 static void
@@ -792,6 +802,7 @@ fl_window_class_init (FlWindowClass *klass)
 
   g_type_ensure (FL_TYPE_CUSTOMER_PANEL);
   g_type_ensure (FL_TYPE_OUTBOX_BUTTON);
+  g_type_ensure (FL_TYPE_SEARCH_HELP);
   g_type_ensure (FL_TYPE_SIDEBAR);
   g_type_ensure (FL_TYPE_TICKET_LIST);
   g_type_ensure (FL_TYPE_TICKET_VIEW);
@@ -810,6 +821,7 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_title);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, search_hint);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_pane);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_list);
@@ -1066,6 +1078,17 @@ const char *
 fl_window_get_page (FlWindow *self)
 {
   return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+/* The hint under the search entry, or NULL when it is hidden. */
+const char *
+fl_window_get_search_hint (FlWindow *self)
+{
+  g_return_val_if_fail (FL_IS_WINDOW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->search_hint)))
+    return NULL;
+  return gtk_label_get_label (self->search_hint);
 }
 
 gboolean
