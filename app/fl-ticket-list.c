@@ -236,6 +236,15 @@ fl_ticket_list_dispose (GObject *object)
   G_OBJECT_CLASS (fl_ticket_list_parent_class)->dispose (object);
 }
 
+/* The keyboard focus goes to the list's focus row. */
+static gboolean
+fl_ticket_list_grab_focus (GtkWidget *widget)
+{
+  FlTicketList *self = FL_TICKET_LIST (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
 static void
 fl_ticket_list_get_property (GObject    *object,
                              guint       prop_id,
@@ -263,6 +272,7 @@ fl_ticket_list_class_init (FlTicketListClass *klass)
 
   object_class->dispose = fl_ticket_list_dispose;
   object_class->get_property = fl_ticket_list_get_property;
+  widget_class->grab_focus = fl_ticket_list_grab_focus;
 
   properties [PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL,
@@ -450,6 +460,36 @@ fl_ticket_list_select (FlTicketList *self,
 
   if (self->selection != NULL && position < fl_ticket_list_get_n_items (self))
     gtk_single_selection_set_selected (self->selection, position);
+}
+
+/**
+ * fl_ticket_list_move:
+ * @delta: how many rows down (positive) or up (negative)
+ *
+ * Selects the row @delta rows from the selected one, or the first row
+ * when none is selected, and scrolls to it.
+ */
+void
+fl_ticket_list_move (FlTicketList *self,
+                     int           delta)
+{
+  guint n = fl_ticket_list_get_n_items (self);
+  guint selected;
+  gint64 position;
+
+  g_return_if_fail (FL_IS_TICKET_LIST (self));
+
+  if (self->selection == NULL || n == 0)
+    return;
+
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (selected == GTK_INVALID_LIST_POSITION)
+    position = 0;
+  else
+    position = CLAMP ((gint64) selected + delta, 0, (gint64) n - 1);
+
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", (guint) position);
 }
 
 /**

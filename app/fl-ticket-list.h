@@ -27,6 +27,8 @@ guint              fl_ticket_list_get_n_items  (FlTicketList *self);
 gint64             fl_ticket_list_get_selected (FlTicketList *self);
 void               fl_ticket_list_select       (FlTicketList *self,
                                                 guint         position);
+void               fl_ticket_list_move         (FlTicketList *self,
+                                                int           delta);
 gboolean           fl_ticket_list_select_id    (FlTicketList *self,
                                                 gint64        ticket_id);
 

@@ -27,5 +27,7 @@ void        fl_ticket_view_clear        (FlTicketView *self);
 FlTicket   *fl_ticket_view_get_ticket   (FlTicketView *self);
 GListModel *fl_ticket_view_get_messages (FlTicketView *self);
 FlComposer *fl_ticket_view_get_composer (FlTicketView *self);
+gboolean    fl_ticket_view_popup        (FlTicketView *self,
+                                         const char   *field);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "fl-customer-panel.h"
+#include "fl-inbox-keys.h"
 #include "fl-sidebar.h"
 #include "fl-ticket-list.h"
 #include "fl-ticket-view.h"
@@ -14,11 +15,13 @@
 G_BEGIN_DECLS
 
 FlSidebar      *fl_window_get_sidebar      (FlWindow *self);
+FlInboxKeys    *fl_window_get_inbox_keys   (FlWindow *self);
 FlTicketList   *fl_window_get_ticket_list  (FlWindow *self);
 FlTicketView   *fl_window_get_ticket_view  (FlWindow *self);
 GtkSearchEntry *fl_window_get_search_entry (FlWindow *self);
 const char     *fl_window_get_search_hint  (FlWindow *self);
 const char     *fl_window_get_page         (FlWindow *self);
+gboolean        fl_window_get_ticket_pane_shown (FlWindow *self);
 gboolean        fl_window_get_token_banner_shown (FlWindow *self);
 FlCustomerPanel *fl_window_get_customer_panel (FlWindow *self);
 gboolean        fl_window_get_customer_panel_shown (FlWindow *self);

@@ -8,10 +8,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "fl-connect-dialog.h"
 #include "fl-customer-panel.h"
 #include "fl-format.h"
+#include "fl-inbox-keys.h"
 #include "fl-outbox-button.h"
 #include "fl-search-help.h"
 #include "fl-sidebar.h"
@@ -40,6 +42,7 @@ struct _FlWindow
   GCancellable         *cancellable;
   FlQuery              *view_query;
   char                 *view_title;
+  FlInboxKeys          *keys;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -367,6 +370,111 @@ on_back_clicked_cb (FlWindow  *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Keyboard actions; FlInboxKeys maps the keys to them. */
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+
+  fl_ticket_list_move (self->ticket_list, strstr (action_name, "previous") ? -1 : 1);
+}
+
+static void
+open_ticket_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+  gint64 id = fl_ticket_list_get_selected (self->ticket_list);
+
+  if (id != 0)
+    on_ticket_activated_cb (self, id, self->ticket_list);
+}
+
+static void
+compose_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+  FlComposer *composer = fl_ticket_view_get_composer (self->ticket_view);
+
+  if (fl_ticket_view_get_ticket (self->ticket_view) == NULL)
+    return;
+
+  fl_composer_set_note (composer, g_str_equal (action_name, "win.add-note"));
+  adw_leaflet_set_visible_child (self->leaflet, self->ticket_pane);
+
+  /* The composer's text is its one text view. */
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (composer)); w != NULL;)
+    {
+      if (GTK_IS_TEXT_VIEW (w))
+        {
+          gtk_widget_grab_focus (w);
+          break;
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            {
+              w = gtk_widget_get_parent (w);
+              if (w == GTK_WIDGET (composer))
+                w = NULL;
+            }
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+}
+
+static void
+header_menu_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+
+  if (fl_ticket_view_get_ticket (self->ticket_view) == NULL)
+    return;
+
+  adw_leaflet_set_visible_child (self->leaflet, self->ticket_pane);
+  fl_ticket_view_popup (self->ticket_view,
+                        g_str_equal (action_name, "win.set-status") ? "status" : "assignee");
+}
+
+/* Esc: from the ticket back to the list, or out of the search, or back
+ * to the list from wherever the focus was. */
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) == self->ticket_pane)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  else if (gtk_search_bar_get_search_mode (self->search_bar))
+    on_search_stopped_cb (self, self->search_entry);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->ticket_list));
+}
+
+static void
+go_view_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+
+  fl_sidebar_select_nick (self->sidebar, g_variant_get_string (parameter, NULL));
+}
+
 static void
 on_n_items_cb (FlWindow     *self,
                GParamSpec   *pspec,
@@ -691,6 +799,7 @@ fl_window_dispose (GObject *object)
   g_cancellable_cancel (self->sync_cancellable);
   g_clear_handle_id (&self->settle_source, g_source_remove);
   g_clear_handle_id (&self->sync_source, g_source_remove);
+  g_clear_object (&self->keys);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_WINDOW);
 
@@ -847,6 +956,17 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.enter-token", NULL, enter_token_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.undo-send", NULL, undo_send_action);
+  gtk_widget_class_install_action (widget_class, "win.next-ticket", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-ticket", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "win.extend-next-ticket", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "win.extend-previous-ticket", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "win.open-ticket", NULL, open_ticket_action);
+  gtk_widget_class_install_action (widget_class, "win.reply", NULL, compose_action);
+  gtk_widget_class_install_action (widget_class, "win.add-note", NULL, compose_action);
+  gtk_widget_class_install_action (widget_class, "win.assign", NULL, header_menu_action);
+  gtk_widget_class_install_action (widget_class, "win.set-status", NULL, header_menu_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.go-view", "s", go_view_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync", NULL);
@@ -904,6 +1024,8 @@ fl_window_init (FlWindow *self)
                            G_CALLBACK (on_sort_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::sync-interval",
                            G_CALLBACK (on_sync_interval_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->keys = fl_inbox_keys_new (GTK_WIDGET (self));
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->ticket_list));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
@@ -1050,6 +1172,12 @@ fl_window_get_first_frame_time (FlWindow *self)
   return self->first_frame_time;
 }
 
+FlInboxKeys *
+fl_window_get_inbox_keys (FlWindow *self)
+{
+  return self->keys;
+}
+
 FlSidebar *
 fl_window_get_sidebar (FlWindow *self)
 {
@@ -1089,6 +1217,17 @@ fl_window_get_search_hint (FlWindow *self)
   if (!gtk_widget_get_visible (GTK_WIDGET (self->search_hint)))
     return NULL;
   return gtk_label_get_label (self->search_hint);
+}
+
+/* Whether the ticket, rather than the list, is on screen in a folded
+ * window, or both are in a wide one. */
+gboolean
+fl_window_get_ticket_pane_shown (FlWindow *self)
+{
+  g_return_val_if_fail (FL_IS_WINDOW (self), FALSE);
+
+  return !adw_leaflet_get_folded (self->leaflet) ||
+         adw_leaflet_get_visible_child (self->leaflet) == self->ticket_pane;
 }
 
 gboolean

@@ -228,20 +228,6 @@ listed_tickets (Fixture *f)
                                 (gint64 *) (gpointer) ids->data, ids->len, NULL);
 }
 
-/* Collects the ticket rows under @root. */
-static void
-collect_rows (GtkWidget *root,
-              GPtrArray *rows)
-{
-  if (FL_IS_TICKET_ROW (root))
-    {
-      g_ptr_array_add (rows, root);
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, rows);
-}
-
 /* Counts the inscriptions under @root with bold attributes, and checks
  * that each bold part folds to a word starting with @word. */
 static guint
@@ -373,6 +359,268 @@ test_search_help (Fixture       *f,
   gtk_menu_button_popdown (help);
 }
 
+/* The hardware keycode of the key that gives @keyval in the first
+ * group of Xvfb's US layout. */
+static guint
+keycode_of (GtkWidget *widget,
+            guint      keyval)
+{
+  g_autofree GdkKeymapKey *keys = NULL;
+  int n = 0;
+
+  g_assert_true (gdk_display_map_keyval (gtk_widget_get_display (widget), keyval, &keys, &n));
+  g_assert_cmpint (n, >, 0);
+  return keys[0].keycode;
+}
+
+/* Presses the key that gives @latin in a US layout, but with the keyval
+ * @keyval that the active layout (Persian, Turkish) made of it, as the
+ * window's key controller would receive it. */
+static gboolean
+press (Fixture         *f,
+       guint            latin,
+       guint            keyval,
+       GdkModifierType  state)
+{
+  gboolean handled = fl_inbox_keys_press (fl_window_get_inbox_keys (f->window), keyval,
+                                          keycode_of (GTK_WIDGET (f->window), latin), state);
+
+  for (guint i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+  return handled;
+}
+
+static gint64
+id_at (Fixture *f,
+       guint    position)
+{
+  return fl_ticket_list_model_get_id (fl_ticket_list_get_model (fl_window_get_ticket_list (f->window)), position);
+}
+
+static gboolean
+selected_view_is (Fixture    *f,
+                  const char *nick)
+{
+  g_autofree char *selected = fl_sidebar_get_selected_nick (fl_window_get_sidebar (f->window));
+
+  return g_strcmp0 (selected, nick) == 0;
+}
+
+static GtkDropDown *
+find_dropdown (GtkWidget  *root,
+               const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found;
+
+      if (GTK_IS_DROP_DOWN (child) &&
+          g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
+        return GTK_DROP_DOWN (child);
+      if ((found = find_dropdown (child, id)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_popover (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_POPOVER (child))
+        return child;
+      if ((found = find_popover (child)))
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+focus_inside (Fixture   *f,
+              GtkWidget *ancestor)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == ancestor || gtk_widget_is_ancestor (focus, ancestor));
+}
+
+/* Persian letters on the keys of j, k, m, r, s (ISIRI 9147). */
+#define FA_TEH   0x100062a  /* ت on j */
+#define FA_NOON  0x1000646  /* ن on k */
+#define FA_PEH   0x100067e  /* پ on m */
+#define FA_QAF   0x1000642  /* ق on r */
+#define FA_SEEN  0x1000633  /* س on s */
+
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  FlTicketView *view = fl_window_get_ticket_view (f->window);
+  GtkWidget *composer = GTK_WIDGET (fl_ticket_view_get_composer (view));
+  GtkWidget *entry = GTK_WIDGET (fl_window_get_search_entry (f->window));
+  GtkSearchBar *bar = GTK_SEARCH_BAR (gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_BAR));
+  GtkDropDown *status = find_dropdown (GTK_WIDGET (view), "status_dropdown");
+  GtkDropDown *assignee = find_dropdown (GTK_WIDGET (view), "assignee_dropdown");
+
+  WAIT_FOR (!fl_ticket_list_model_get_loading (fl_ticket_list_get_model (list)), "the inbox");
+  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+
+  /* j and k in the US layout. */
+  g_assert_true (press (f, GDK_KEY_j, GDK_KEY_j, 0));
+  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, id_at (f, 0));
+  g_assert_true (press (f, GDK_KEY_j, GDK_KEY_j, 0));
+  g_assert_true (press (f, GDK_KEY_j, GDK_KEY_j, 0));
+  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, id_at (f, 2));
+  g_assert_true (press (f, GDK_KEY_k, GDK_KEY_k, 0));
+  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, id_at (f, 1));
+
+  /* The same keys with the Persian layout active: they send ت and ن. */
+  g_assert_true (press (f, GDK_KEY_j, FA_TEH, 0));
+  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, id_at (f, 2));
+  g_assert_true (press (f, GDK_KEY_k, FA_NOON, 0));
+  g_assert_true (press (f, GDK_KEY_k, FA_NOON, 0));
+  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, id_at (f, 0));
+  /* k at the top stays there. */
+  g_assert_true (press (f, GDK_KEY_k, GDK_KEY_k, 0));
+  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, id_at (f, 0));
+  wait_for_conversation (f, id_at (f, 0));
+
+  /* A system with only a Persian layout: the key's US position. */
+  g_assert_cmpuint (fl_inbox_keys_latin_keyval (NULL, FA_TEH, 44, 0), ==, GDK_KEY_j);
+  g_assert_cmpuint (fl_inbox_keys_latin_keyval (NULL, GDK_KEY_idotless, 31, 0), ==, GDK_KEY_i);
+  g_assert_cmpuint (fl_inbox_keys_latin_keyval (NULL, GDK_KEY_Cyrillic_o, 0, 0), ==, 0);
+
+  /* g then a letter goes to a view, the letter in any layout. */
+  g_assert_true (press (f, GDK_KEY_g, GDK_KEY_g, 0));
+  g_assert_true (press (f, GDK_KEY_u, GDK_KEY_u, 0));
+  WAIT_FOR (selected_view_is (f, "unassigned"), "Unassigned after g u");
+  g_assert_true (press (f, GDK_KEY_g, GDK_KEY_g, 0));
+  g_assert_true (press (f, GDK_KEY_m, FA_PEH, 0));
+  WAIT_FOR (selected_view_is (f, "mine"), "Assigned to Me after g پ");
+  g_assert_true (press (f, GDK_KEY_g, GDK_KEY_g, 0));
+  g_assert_true (press (f, GDK_KEY_a, GDK_KEY_a, 0));
+  WAIT_FOR (selected_view_is (f, "all"), "All after g a");
+  /* Turkish Q: the key of i sends ı. */
+  g_assert_true (press (f, GDK_KEY_g, GDK_KEY_g, 0));
+  g_assert_true (press (f, GDK_KEY_i, GDK_KEY_idotless, 0));
+  WAIT_FOR (selected_view_is (f, "inbox"), "Inbox after g ı");
+  /* i alone is nothing. */
+  g_assert_false (press (f, GDK_KEY_i, GDK_KEY_i, 0));
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == store_count (f, FL_VIEW_INBOX) &&
+            !fl_ticket_list_model_get_loading (fl_ticket_list_get_model (list)), "the inbox again");
+
+  /* Enter opens the selected ticket. */
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_true (press (f, GDK_KEY_j, GDK_KEY_j, 0));
+  g_assert_true (press (f, GDK_KEY_Return, GDK_KEY_Return, 0));
+  wait_for_conversation (f, fl_ticket_list_get_selected (list));
+
+  /* r and n open the composer as a reply and as a note, in Persian too. */
+  g_assert_true (press (f, GDK_KEY_n, GDK_KEY_n, 0));
+  g_assert_true (fl_composer_get_note (FL_COMPOSER (composer)));
+  g_assert_true (focus_inside (f, composer));
+
+  /* Typing in the composer types: no shortcut fires. */
+  {
+    gint64 before = fl_ticket_list_get_selected (list);
+
+    g_assert_false (press (f, GDK_KEY_j, GDK_KEY_j, 0));
+    g_assert_false (press (f, GDK_KEY_r, GDK_KEY_r, 0));
+    g_assert_false (press (f, GDK_KEY_g, GDK_KEY_g, 0));
+    g_assert_false (press (f, GDK_KEY_a, GDK_KEY_a, 0));
+    g_assert_cmpint (fl_ticket_list_get_selected (list), ==, before);
+    g_assert_true (fl_composer_get_note (FL_COMPOSER (composer)));
+  }
+
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_true (press (f, GDK_KEY_r, FA_QAF, 0));
+  g_assert_false (fl_composer_get_note (FL_COMPOSER (composer)));
+  g_assert_true (focus_inside (f, composer));
+
+  /* s and a open the status and assignee menus. */
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_true (press (f, GDK_KEY_s, FA_SEEN, 0));
+  WAIT_FOR (find_popover (GTK_WIDGET (status)) && gtk_widget_get_mapped (find_popover (GTK_WIDGET (status))),
+            "the status menu");
+  gtk_popover_popdown (GTK_POPOVER (find_popover (GTK_WIDGET (status))));
+  WAIT_FOR (!gtk_widget_get_mapped (find_popover (GTK_WIDGET (status))), "the status menu to close");
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_true (press (f, GDK_KEY_a, GDK_KEY_a, 0));
+  WAIT_FOR (find_popover (GTK_WIDGET (assignee)) && gtk_widget_get_mapped (find_popover (GTK_WIDGET (assignee))),
+            "the assignee menu");
+  gtk_popover_popdown (GTK_POPOVER (find_popover (GTK_WIDGET (assignee))));
+  WAIT_FOR (!gtk_widget_get_mapped (find_popover (GTK_WIDGET (assignee))), "the assignee menu to close");
+
+  /* / searches; typed letters then go to the entry, not to shortcuts. */
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_true (press (f, GDK_KEY_slash, GDK_KEY_slash, 0));
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+  WAIT_FOR (focus_inside (f, entry), "the search entry's focus");
+  g_assert_false (press (f, GDK_KEY_j, GDK_KEY_j, 0));
+
+  /* Esc outside the entry closes the search. */
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_true (press (f, GDK_KEY_Escape, GDK_KEY_Escape, 0));
+  g_assert_false (gtk_search_bar_get_search_mode (bar));
+
+  /* With Ctrl the letters are someone else's. */
+  g_assert_false (press (f, GDK_KEY_j, GDK_KEY_j, GDK_CONTROL_MASK));
+}
+
+/* In a narrow window Enter goes to the ticket and Esc comes back. */
+static void
+test_keyboard_narrow (Fixture       *f,
+                      gconstpointer  data)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_true (press (f, GDK_KEY_j, FA_TEH, 0));
+  g_assert_true (press (f, GDK_KEY_Return, GDK_KEY_Return, 0));
+  WAIT_FOR (fl_window_get_ticket_pane_shown (f->window), "the ticket pane");
+  wait_for_conversation (f, id_at (f, 0));
+  gtk_widget_grab_focus (GTK_WIDGET (fl_window_get_ticket_view (f->window)));
+  g_assert_true (press (f, GDK_KEY_Escape, GDK_KEY_Escape, 0));
+  WAIT_FOR (!fl_window_get_ticket_pane_shown (f->window), "the list pane");
+}
+
+/* The shortcuts window lists the new keys (Ctrl+? shows it). */
+static void
+test_shortcuts_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GString) accels = g_string_new (NULL);
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  for (GSList *l = objects; l; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *accel = NULL;
+
+        g_object_get (l->data, "accelerator", &accel, NULL);
+        g_string_append_printf (accels, "[%s]", accel);
+      }
+  for (const char *expected[] = { "[j Down]", "[k Up]", "[Return]", "[r]", "[n]", "[a]", "[s]",
+                                  "[slash <ctrl>f]", "[Escape]", "[g&i]", "[g&m]", "[g&u]", "[g&a]",
+                                  "[<shift>j <shift>k]", NULL }, **e = expected; *e; e++)
+    g_assert_nonnull (strstr (accels->str, *e));
+
+  gtk_window_set_default_size (GTK_WINDOW (overlay), 1200, 800);
+  gtk_window_set_transient_for (GTK_WINDOW (overlay), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (overlay));
+  WAIT_FOR (gtk_widget_get_mapped (overlay), "the shortcuts window");
+  save_widget_screenshot (overlay, "shortcuts");
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +643,11 @@ main (int   argc,
   fl_test_ui_init ();
 
   g_test_add ("/inbox/search-language", Fixture, NULL, fixture_setup, test_search_language,
+              fixture_teardown);
+  g_test_add ("/inbox/keyboard", Fixture, NULL, fixture_setup, test_keyboard, fixture_teardown);
+  g_test_add ("/inbox/keyboard-narrow", Fixture, GINT_TO_POINTER (600), fixture_setup,
+              test_keyboard_narrow, fixture_teardown);
+  g_test_add ("/inbox/shortcuts-window", Fixture, NULL, fixture_setup, test_shortcuts_window,
               fixture_teardown);
   g_test_add ("/inbox/search-help", Fixture, NULL, fixture_setup, test_search_help,
               fixture_teardown);
