@@ -25,10 +25,14 @@ struct _FlTicketList
   GtkWidget           parent_instance;
 
   FlTicketListModel  *model;
-  GtkSingleSelection *selection;
+  GtkMultiSelection  *selection;
   GPtrArray          *rows;
   FlSearch           *search;
   gint64              selected_id;
+  gint64              next_cursor;
+  guint               n_selected;
+  GHashTable         *selected_ids;  /* gint64 *, the selection by id */
+  guint               reselect_source;
   guint               clock_source;
   guint               populated_source;
   gboolean            populated;
@@ -43,6 +47,7 @@ G_DEFINE_FINAL_TYPE (FlTicketList, fl_ticket_list, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_N_ITEMS,
+  PROP_N_SELECTED,
   N_PROPS
 };
 
@@ -163,6 +168,58 @@ update_state (FlTicketList *self)
     self->populated_source = g_idle_add (emit_populated_cb, self);
 }
 
+/* Remembers the selection by ticket id and counts it. */
+static void
+sync_selection (FlTicketList *self)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GtkBitsetIter iter;
+  guint position;
+  guint n = gtk_bitset_get_size (set);
+
+  g_hash_table_remove_all (self->selected_ids);
+  if (gtk_bitset_iter_init_first (&iter, set, &position))
+    do
+      {
+        gint64 id = fl_ticket_list_model_get_id (self->model, position);
+
+        g_hash_table_add (self->selected_ids, g_memdup2 (&id, sizeof id));
+      }
+    while (gtk_bitset_iter_next (&iter, &position));
+
+  if (n != self->n_selected)
+    {
+      self->n_selected = n;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SELECTED]);
+    }
+}
+
+/* A ticket that changed moves in the list: the model removes and adds it
+ * again, and GtkMultiSelection forgets it (GtkSingleSelection followed
+ * it). Select again, by id, whatever was selected and is still listed. */
+static gboolean
+reselect_cb (gpointer user_data)
+{
+  FlTicketList *self = user_data;
+  g_autoptr(GtkBitset) again = gtk_bitset_new_empty ();
+  guint n = fl_ticket_list_get_n_items (self);
+
+  self->reselect_source = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = fl_ticket_list_model_get_id (self->model, i);
+
+      if (g_hash_table_contains (self->selected_ids, &id))
+        gtk_bitset_add (again, i);
+    }
+
+  if (!gtk_bitset_is_empty (again))
+    gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), again, again);
+  sync_selection (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_items_changed_cb (FlTicketList *self,
                      guint         position,
@@ -173,6 +230,10 @@ on_items_changed_cb (FlTicketList *self,
   if (removed != added)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
   update_state (self);
+
+  /* After the selection and the list view have taken the change in. */
+  if (g_hash_table_size (self->selected_ids) > 0 && self->reselect_source == 0)
+    self->reselect_source = g_idle_add (reselect_cb, self);
 }
 
 static void
@@ -183,15 +244,50 @@ on_loading_cb (FlTicketList      *self,
   update_state (self);
 }
 
-static void
-on_selection_changed_cb (FlTicketList       *self,
-                         guint               position,
-                         guint               n_items,
-                         GtkSingleSelection *selection)
+static gint64
+id_at (FlTicketList *self,
+       guint         position)
 {
-  guint selected = gtk_single_selection_get_selected (selection);
-  gint64 id = selected == GTK_INVALID_LIST_POSITION
-    ? 0 : fl_ticket_list_model_get_id (self->model, selected);
+  return fl_ticket_list_model_get_id (self->model, position);
+}
+
+/* With several rows selected, the ticket shown is the one the agent
+ * touched last: the cursor, kept by id, or else the last selected row of
+ * the range that just changed. */
+static void
+on_selection_changed_cb (FlTicketList      *self,
+                         guint              position,
+                         guint              n_items,
+                         GtkSelectionModel *selection)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (selection);
+  guint n = gtk_bitset_get_size (set);
+  gint64 id = 0;
+
+  if (n == 1)
+    id = id_at (self, gtk_bitset_get_minimum (set));
+  else if (n > 1)
+    {
+      guint cursor = self->selected_id ? fl_ticket_list_model_find (self->model, self->selected_id) : G_MAXUINT;
+
+      /* Shift+J and Shift+K say where the cursor goes. */
+      if (self->next_cursor != 0)
+        {
+          guint next = fl_ticket_list_model_find (self->model, self->next_cursor);
+
+          if (next != G_MAXUINT && gtk_bitset_contains (set, next))
+            id = self->next_cursor;
+        }
+      if (id == 0 && cursor != G_MAXUINT && gtk_bitset_contains (set, cursor))
+        id = self->selected_id;
+      for (guint i = position + n_items; id == 0 && i > position; i--)
+        if (gtk_bitset_contains (set, i - 1))
+          id = id_at (self, i - 1);
+      if (id == 0)
+        id = id_at (self, gtk_bitset_get_minimum (set));
+    }
+
+  sync_selection (self);
 
   /* A row that was only reloaded keeps its id: nothing to announce. */
   if (id == self->selected_id)
@@ -219,6 +315,7 @@ fl_ticket_list_dispose (GObject *object)
 
   g_clear_handle_id (&self->clock_source, g_source_remove);
   g_clear_handle_id (&self->populated_source, g_source_remove);
+  g_clear_handle_id (&self->reselect_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_TICKET_LIST);
 
   /* The template's top widget has no name, so unparent it here. */
@@ -230,6 +327,7 @@ fl_ticket_list_dispose (GObject *object)
   }
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->search, fl_search_free);
+  g_clear_pointer (&self->selected_ids, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
 
@@ -259,6 +357,10 @@ fl_ticket_list_get_property (GObject    *object,
       g_value_set_uint (value, fl_ticket_list_get_n_items (self));
       break;
 
+    case PROP_N_SELECTED:
+      g_value_set_uint (value, self->n_selected);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -276,6 +378,11 @@ fl_ticket_list_class_init (FlTicketListClass *klass)
 
   properties [PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_N_SELECTED] =
+    g_param_spec_uint ("n-selected", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -332,6 +439,7 @@ fl_ticket_list_init (FlTicketList *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
+  self->selected_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
@@ -365,9 +473,9 @@ fl_ticket_list_set_store (FlTicketList *self,
   g_signal_connect_object (self->model, "notify::loading",
                            G_CALLBACK (on_loading_cb), self, G_CONNECT_SWAPPED);
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  /* Several tickets can be selected (Shift or Ctrl with a click, Shift+J
+   * and Shift+K) for the bulk actions. */
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -459,22 +567,27 @@ fl_ticket_list_select (FlTicketList *self,
   g_return_if_fail (FL_IS_TICKET_LIST (self));
 
   if (self->selection != NULL && position < fl_ticket_list_get_n_items (self))
-    gtk_single_selection_set_selected (self->selection, position);
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
 }
 
 /**
  * fl_ticket_list_move:
  * @delta: how many rows down (positive) or up (negative)
+ * @extend: add the row to the selection instead of selecting it alone
  *
- * Selects the row @delta rows from the selected one, or the first row
- * when none is selected, and scrolls to it.
+ * Moves to the row @delta rows from the shown ticket, or to the first row
+ * when none is shown, and scrolls to it. Extending back over rows already
+ * selected takes the row that is left out of the selection, as in a mail
+ * client.
  */
 void
 fl_ticket_list_move (FlTicketList *self,
-                     int           delta)
+                     int           delta,
+                     gboolean      extend)
 {
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (self->selection);
   guint n = fl_ticket_list_get_n_items (self);
-  guint selected;
+  guint cursor;
   gint64 position;
 
   g_return_if_fail (FL_IS_TICKET_LIST (self));
@@ -482,14 +595,91 @@ fl_ticket_list_move (FlTicketList *self,
   if (self->selection == NULL || n == 0)
     return;
 
-  selected = gtk_single_selection_get_selected (self->selection);
-  if (selected == GTK_INVALID_LIST_POSITION)
+  cursor = self->selected_id ? fl_ticket_list_model_find (self->model, self->selected_id) : G_MAXUINT;
+  if (cursor == G_MAXUINT)
     position = 0;
   else
-    position = CLAMP ((gint64) selected + delta, 0, (gint64) n - 1);
+    position = CLAMP ((gint64) cursor + delta, 0, (gint64) n - 1);
 
-  gtk_single_selection_set_selected (self->selection, position);
+  if (!extend || cursor == G_MAXUINT)
+    gtk_selection_model_select_item (selection, position, TRUE);
+  else if (position != cursor && gtk_selection_model_is_selected (selection, position))
+    {
+      /* Shrinking: the row left behind goes, and the cursor moves on. */
+      self->next_cursor = id_at (self, position);
+      gtk_selection_model_unselect_item (selection, cursor);
+    }
+  else
+    {
+      self->next_cursor = id_at (self, position);
+      gtk_selection_model_select_item (selection, position, FALSE);
+    }
+  self->next_cursor = 0;
+
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", (guint) position);
+}
+
+/**
+ * fl_ticket_list_get_selected_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of every
+ *   selected ticket, in list order
+ */
+GArray *
+fl_ticket_list_get_selected_ids (FlTicketList *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GtkBitset) set = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (FL_IS_TICKET_LIST (self), ids);
+
+  if (self->selection == NULL)
+    return ids;
+
+  set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_iter_init_first (&iter, set, &position))
+    do
+      {
+        gint64 id = id_at (self, position);
+
+        if (id != 0)
+          g_array_append_val (ids, id);
+      }
+    while (gtk_bitset_iter_next (&iter, &position));
+
+  return ids;
+}
+
+guint
+fl_ticket_list_get_n_selected (FlTicketList *self)
+{
+  g_return_val_if_fail (FL_IS_TICKET_LIST (self), 0);
+
+  return self->n_selected;
+}
+
+/**
+ * fl_ticket_list_get_selection:
+ *
+ * Returns: (transfer none) (nullable): the list's selection model
+ */
+GtkSelectionModel *
+fl_ticket_list_get_selection (FlTicketList *self)
+{
+  g_return_val_if_fail (FL_IS_TICKET_LIST (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+void
+fl_ticket_list_unselect_all (FlTicketList *self)
+{
+  g_return_if_fail (FL_IS_TICKET_LIST (self));
+
+  if (self->selection != NULL)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
 }
 
 /**
@@ -517,11 +707,11 @@ fl_ticket_list_select_id (FlTicketList *self,
   if (position == G_MAXUINT)
     {
       self->selected_id = 0;
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
       return FALSE;
     }
 
-  gtk_single_selection_set_selected (self->selection, position);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   return TRUE;
 }

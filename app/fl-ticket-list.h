@@ -28,7 +28,12 @@ gint64             fl_ticket_list_get_selected (FlTicketList *self);
 void               fl_ticket_list_select       (FlTicketList *self,
                                                 guint         position);
 void               fl_ticket_list_move         (FlTicketList *self,
-                                                int           delta);
+                                                int           delta,
+                                                gboolean      extend);
+GArray            *fl_ticket_list_get_selected_ids (FlTicketList *self);
+guint              fl_ticket_list_get_n_selected   (FlTicketList *self);
+void               fl_ticket_list_unselect_all     (FlTicketList *self);
+GtkSelectionModel *fl_ticket_list_get_selection    (FlTicketList *self);
 gboolean           fl_ticket_list_select_id    (FlTicketList *self,
                                                 gint64        ticket_id);
 

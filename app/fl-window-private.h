@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "fl-bulk-bar.h"
 #include "fl-customer-panel.h"
 #include "fl-inbox-keys.h"
 #include "fl-sidebar.h"
@@ -17,6 +18,7 @@ G_BEGIN_DECLS
 FlSidebar      *fl_window_get_sidebar      (FlWindow *self);
 FlInboxKeys    *fl_window_get_inbox_keys   (FlWindow *self);
 FlTicketList   *fl_window_get_ticket_list  (FlWindow *self);
+FlBulkBar      *fl_window_get_bulk_bar     (FlWindow *self);
 FlTicketView   *fl_window_get_ticket_view  (FlWindow *self);
 GtkSearchEntry *fl_window_get_search_entry (FlWindow *self);
 const char     *fl_window_get_search_hint  (FlWindow *self);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "fl-bulk-bar.h"
 #include "fl-connect-dialog.h"
 #include "fl-customer-panel.h"
 #include "fl-format.h"
@@ -62,6 +63,7 @@ struct _FlWindow
   GtkWidget            *ticket_pane;
   FlSidebar            *sidebar;
   FlTicketList         *ticket_list;
+  FlBulkBar            *bulk_bar;
   FlTicketView         *ticket_view;
   AdwFlap              *customer_flap;
   FlCustomerPanel      *customer_panel;
@@ -379,7 +381,8 @@ move_action (GtkWidget  *widget,
 {
   FlWindow *self = FL_WINDOW (widget);
 
-  fl_ticket_list_move (self->ticket_list, strstr (action_name, "previous") ? -1 : 1);
+  fl_ticket_list_move (self->ticket_list, strstr (action_name, "previous") ? -1 : 1,
+                       strstr (action_name, "extend") != NULL);
 }
 
 static void
@@ -473,6 +476,216 @@ go_view_action (GtkWidget  *widget,
   FlWindow *self = FL_WINDOW (widget);
 
   fl_sidebar_select_nick (self->sidebar, g_variant_get_string (parameter, NULL));
+}
+
+/* Bulk actions on the selected tickets, one outbox item per ticket. */
+
+typedef struct
+{
+  FlWindow     *window;
+  FlOutboxKind  kind;
+  char         *value;  /* a status nick, or an agent's name ("" for nobody) */
+} BulkData;
+
+static void
+bulk_data_free (BulkData *data)
+{
+  g_object_unref (data->window);
+  g_free (data->value);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BulkData, bulk_data_free)
+
+/* The agent called @name in @account_id, from a per-account cache. */
+static FlAgent *
+find_agent (FlWindow   *self,
+            GHashTable *agents_by_account,
+            gint64      account_id,
+            const char *name)
+{
+  GPtrArray *agents = g_hash_table_lookup (agents_by_account, &account_id);
+
+  if (agents == NULL)
+    {
+      gint64 *key = g_memdup2 (&account_id, sizeof account_id);
+
+      agents = fl_store_list_agents (fl_context_get_store (self->context), account_id, NULL);
+      if (agents == NULL)
+        agents = g_ptr_array_new_with_free_func (g_object_unref);
+      g_hash_table_insert (agents_by_account, key, agents);
+    }
+
+  for (guint i = 0; i < agents->len; i++)
+    if (g_strcmp0 (fl_agent_get_name (agents->pdata[i]) ?: fl_agent_get_username (agents->pdata[i]), name) == 0)
+      return agents->pdata[i];
+  return NULL;
+}
+
+static void
+bulk_tickets_loaded_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(BulkData) data = user_data;
+  FlWindow *self = data->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tickets = fl_store_load_tickets_finish (FL_STORE (object), result, &error);
+  g_autoptr(GHashTable) agents = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *message = NULL;
+  guint queued = 0, skipped = 0;
+
+  if (tickets == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+
+  agents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < tickets->len; i++)
+    {
+      FlTicket *ticket = tickets->pdata[i];
+      g_autoptr(FlOutboxItem) item = NULL;
+      const char *value = NULL;
+
+      if (data->kind == FL_OUTBOX_SET_STATUS)
+        {
+          if (g_strcmp0 (fl_status_to_string (fl_ticket_get_status (ticket)), data->value) == 0)
+            continue;
+          value = data->value;
+        }
+      else if (*data->value == '\0')
+        {
+          if (fl_ticket_get_assignee_id (ticket) == 0)
+            continue;
+        }
+      else
+        {
+          FlAgent *agent = find_agent (self, agents, fl_ticket_get_account_id (ticket), data->value);
+
+          /* Agents belong to a helpdesk: one without that agent keeps
+           * its assignee. */
+          if (agent == NULL)
+            {
+              skipped++;
+              continue;
+            }
+          if (fl_agent_get_id (agent) == fl_ticket_get_assignee_id (ticket))
+            continue;
+          value = fl_agent_get_remote_id (agent);
+        }
+
+      item = g_object_new (FL_TYPE_OUTBOX_ITEM,
+                           "account-id", fl_ticket_get_account_id (ticket),
+                           "ticket-id", fl_ticket_get_id (ticket),
+                           "remote-ticket-id", fl_ticket_get_remote_id (ticket),
+                           "kind", data->kind,
+                           "value", value,
+                           NULL);
+      fl_outbox_enqueue_async (fl_context_get_outbox (self->context), item, NULL, NULL, NULL);
+      queued++;
+    }
+
+  count = fl_format_count (queued);
+  if (data->kind == FL_OUTBOX_SET_STATUS)
+    /* Translators: a toast after a bulk action; %s is a number, already formatted */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Status changed on %s ticket",
+                                            "Status changed on %s tickets", queued), count);
+  else
+    /* Translators: a toast after a bulk action; %s is a number, already formatted */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Assignee changed on %s ticket",
+                                            "Assignee changed on %s tickets", queued), count);
+  toast (self, message);
+
+  if (skipped > 0)
+    {
+      g_autofree char *n = fl_format_count (skipped);
+      g_autofree char *why = NULL;
+
+      /* Translators: a toast after a bulk assign; %s is a number, already formatted */
+      why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%s ticket kept its assignee: its helpdesk has no agent of that name",
+                                          "%s tickets kept their assignee: their helpdesk has no agent of that name",
+                                          skipped), n);
+      toast (self, why);
+    }
+}
+
+static void
+bulk_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+  g_autoptr(GArray) ids = fl_ticket_list_get_selected_ids (self->ticket_list);
+  BulkData *data;
+
+  if (ids->len == 0 || self->context == NULL)
+    return;
+
+  data = g_new0 (BulkData, 1);
+  data->window = g_object_ref (self);
+  data->kind = g_str_equal (action_name, "win.bulk-set-status") ? FL_OUTBOX_SET_STATUS : FL_OUTBOX_SET_OWNER;
+  data->value = g_variant_dup_string (parameter, NULL);
+  fl_store_load_tickets_async (fl_context_get_store (self->context),
+                               (gint64 *) (gpointer) ids->data, ids->len,
+                               self->cancellable, bulk_tickets_loaded_cb, data);
+}
+
+static void
+clear_selection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  fl_ticket_list_unselect_all (FL_WINDOW (widget)->ticket_list);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+/* The assign menu lists every account's agents by name, once each. */
+static void
+update_bulk_agents (FlWindow *self)
+{
+  GListModel *accounts = fl_context_get_accounts (self->context);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(FlAccount) account = g_list_model_get_item (accounts, i);
+      g_autoptr(GPtrArray) agents = fl_store_list_agents (fl_context_get_store (self->context),
+                                                          fl_account_get_id (account), NULL);
+
+      for (guint j = 0; agents && j < agents->len; j++)
+        {
+          const char *name = fl_agent_get_name (agents->pdata[j]) ?: fl_agent_get_username (agents->pdata[j]);
+
+          if (name != NULL && !g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+            g_ptr_array_add (names, g_strdup (name));
+        }
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  fl_bulk_bar_set_agents (self->bulk_bar, (const char * const *) names->pdata);
+}
+
+static void
+on_n_selected_cb (FlWindow     *self,
+                  GParamSpec   *pspec,
+                  FlTicketList *list)
+{
+  guint n = fl_ticket_list_get_n_selected (list);
+
+  if (n >= 2 && !fl_bulk_bar_get_shown (self->bulk_bar))
+    update_bulk_agents (self);
+  fl_bulk_bar_set_count (self->bulk_bar, n);
 }
 
 static void
@@ -912,6 +1125,7 @@ fl_window_class_init (FlWindowClass *klass)
   g_type_ensure (FL_TYPE_CUSTOMER_PANEL);
   g_type_ensure (FL_TYPE_OUTBOX_BUTTON);
   g_type_ensure (FL_TYPE_SEARCH_HELP);
+  g_type_ensure (FL_TYPE_BULK_BAR);
   g_type_ensure (FL_TYPE_SIDEBAR);
   g_type_ensure (FL_TYPE_TICKET_LIST);
   g_type_ensure (FL_TYPE_TICKET_VIEW);
@@ -934,6 +1148,7 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_pane);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_list);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, bulk_bar);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_view);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, customer_flap);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, customer_panel);
@@ -967,6 +1182,9 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.set-status", NULL, header_menu_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.go-view", "s", go_view_action);
+  gtk_widget_class_install_action (widget_class, "win.bulk-assign", "s", bulk_action);
+  gtk_widget_class_install_action (widget_class, "win.bulk-set-status", "s", bulk_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL, clear_selection_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync", NULL);
@@ -1014,6 +1232,8 @@ fl_window_init (FlWindow *self)
                            G_CALLBACK (on_list_populated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ticket_list, "notify::n-items",
                            G_CALLBACK (on_n_items_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->ticket_list, "notify::n-selected",
+                           G_CALLBACK (on_n_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ticket_view, "loaded",
                            G_CALLBACK (on_ticket_loaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (fl_ticket_view_get_composer (self->ticket_view), "sent",
@@ -1182,6 +1402,12 @@ FlSidebar *
 fl_window_get_sidebar (FlWindow *self)
 {
   return self->sidebar;
+}
+
+FlBulkBar *
+fl_window_get_bulk_bar (FlWindow *self)
+{
+  return self->bulk_bar;
 }
 
 FlTicketList *

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "fl-context.h"
+#include "fl-format.h"
 #include "fl-screenshot.h"
 #include "fl-search.h"
 #include "fl-test-ui.h"
@@ -621,6 +622,141 @@ test_shortcuts_window (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+/* How many outbox items of @kind the store holds for @ticket_id. */
+static guint
+outbox_items_for (Fixture      *f,
+                  gint64        ticket_id,
+                  FlOutboxKind  kind)
+{
+  g_autoptr(GPtrArray) items = fl_store_outbox_list (fl_context_get_store (f->context), FALSE, NULL);
+  guint n = 0;
+
+  for (guint i = 0; items && i < items->len; i++)
+    if (fl_outbox_item_get_ticket_id (items->pdata[i]) == ticket_id &&
+        fl_outbox_item_get_kind (items->pdata[i]) == kind)
+      n++;
+  return n;
+}
+
+static gboolean
+ticket_has (Fixture    *f,
+            gint64      ticket_id,
+            const char *assignee,
+            int         status)
+{
+  g_autoptr(FlTicket) t = fl_store_load_ticket (fl_context_get_store (f->context), ticket_id, NULL);
+
+  if (t == NULL)
+    return FALSE;
+  if (assignee != NULL && g_strcmp0 (fl_ticket_get_assignee (t), assignee) != 0)
+    return FALSE;
+  return status < 0 || (int) fl_ticket_get_status (t) == status;
+}
+
+/* The sidebar's count for @nick, once it agrees with the store. */
+static void
+wait_for_count (Fixture    *f,
+                const char *nick,
+                FlView      view,
+                guint       expected)
+{
+  g_autofree char *what = g_strdup_printf ("the %s count to be %u", nick, expected);
+
+  g_assert_cmpuint (store_count (f, view), ==, expected);
+  WAIT_FOR (fl_sidebar_get_count (fl_window_get_sidebar (f->window), nick) == expected, what);
+}
+
+static void
+test_bulk_actions (Fixture       *f,
+                   gconstpointer  data)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  FlBulkBar *bar = fl_window_get_bulk_bar (f->window);
+  FlSidebar *sidebar = fl_window_get_sidebar (f->window);
+  guint mine = store_count (f, FL_VIEW_ASSIGNED_TO_ME);
+  guint unassigned = store_count (f, FL_VIEW_UNASSIGNED);
+  guint pending = store_count (f, FL_VIEW_PENDING);
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *me = NULL;
+  g_autofree char *three = fl_format_count (3);
+  guint to_pending = 0;
+
+  /* Who "me" is: the assignee of any ticket in Assigned to Me. */
+  {
+    g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_ASSIGNED_TO_ME);
+    g_autoptr(GArray) mine_ids = fl_store_query_ids (fl_context_get_store (f->context), query, NULL);
+    g_autoptr(FlTicket) t = fl_store_load_ticket (fl_context_get_store (f->context),
+                                                  g_array_index (mine_ids, gint64, 0), NULL);
+    me = g_strdup (fl_ticket_get_assignee (t));
+  }
+
+  g_assert_true (fl_sidebar_select_nick (sidebar, "unassigned"));
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == unassigned &&
+            !fl_ticket_list_model_get_loading (fl_ticket_list_get_model (list)), "the unassigned view");
+  g_assert_false (fl_bulk_bar_get_shown (bar));
+
+  /* j, then Shift+J three times and Shift+K once: three tickets. */
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_true (press (f, GDK_KEY_j, GDK_KEY_j, 0));
+  g_assert_false (fl_bulk_bar_get_shown (bar));
+  g_assert_true (press (f, GDK_KEY_j, GDK_KEY_J, GDK_SHIFT_MASK));
+  g_assert_true (press (f, GDK_KEY_j, FA_TEH, GDK_SHIFT_MASK));
+  g_assert_true (press (f, GDK_KEY_j, GDK_KEY_J, GDK_SHIFT_MASK));
+  g_assert_cmpuint (fl_ticket_list_get_n_selected (list), ==, 4);
+  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, id_at (f, 3));
+  g_assert_true (press (f, GDK_KEY_k, GDK_KEY_K, GDK_SHIFT_MASK));
+  g_assert_cmpuint (fl_ticket_list_get_n_selected (list), ==, 3);
+  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, id_at (f, 2));
+  WAIT_FOR (fl_bulk_bar_get_shown (bar), "the bulk bar");
+  g_assert_nonnull (strstr (fl_bulk_bar_get_label (bar), three));
+  save_screenshot (f, "bulk-bar");
+
+  ids = fl_ticket_list_get_selected_ids (list);
+  g_assert_cmpuint (ids->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (g_array_index (ids, gint64, i), ==, id_at (f, i));
+
+  /* Assign all three to me: one outbox item each, and the counts follow. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.bulk-assign", "s", me);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      WAIT_FOR (ticket_has (f, id, me, -1), "a ticket to be mine");
+      g_assert_cmpuint (outbox_items_for (f, id, FL_OUTBOX_SET_OWNER), ==, 1);
+    }
+  wait_for_count (f, "mine", FL_VIEW_ASSIGNED_TO_ME, mine + 3);
+  wait_for_count (f, "unassigned", FL_VIEW_UNASSIGNED, unassigned - 3);
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == unassigned - 3, "the tickets to leave the view");
+
+  /* Then set them pending from Assigned to Me. */
+  g_assert_true (fl_sidebar_select_nick (sidebar, "mine"));
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == mine + 3 &&
+            !fl_ticket_list_model_get_loading (fl_ticket_list_get_model (list)), "the mine view");
+  fl_ticket_list_unselect_all (list);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      guint position = fl_ticket_list_model_find (fl_ticket_list_get_model (list), id);
+
+      g_assert_cmpuint (position, !=, G_MAXUINT);
+      /* As Ctrl+click does. */
+      gtk_selection_model_select_item (fl_ticket_list_get_selection (list), position, FALSE);
+      if (!ticket_has (f, id, NULL, FL_STATUS_PENDING))
+        to_pending++;
+    }
+  g_assert_cmpuint (fl_ticket_list_get_n_selected (list), ==, 3);
+  g_assert_cmpuint (to_pending, >, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.bulk-set-status", "s", "pending");
+  for (guint i = 0; i < ids->len; i++)
+    WAIT_FOR (ticket_has (f, g_array_index (ids, gint64, i), me, FL_STATUS_PENDING), "a ticket to be pending");
+  wait_for_count (f, "pending", FL_VIEW_PENDING, pending + to_pending);
+
+  /* Clearing the selection hides the bar. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clear-selection", NULL));
+  WAIT_FOR (!fl_bulk_bar_get_shown (bar), "the bulk bar to hide");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -648,6 +784,8 @@ main (int   argc,
   g_test_add ("/inbox/keyboard-narrow", Fixture, GINT_TO_POINTER (600), fixture_setup,
               test_keyboard_narrow, fixture_teardown);
   g_test_add ("/inbox/shortcuts-window", Fixture, NULL, fixture_setup, test_shortcuts_window,
+              fixture_teardown);
+  g_test_add ("/inbox/bulk-actions", Fixture, NULL, fixture_setup, test_bulk_actions,
               fixture_teardown);
   g_test_add ("/inbox/search-help", Fixture, NULL, fixture_setup, test_search_help,
               fixture_teardown);
