@@ -28,4 +28,9 @@ gboolean        fl_window_get_token_banner_shown (FlWindow *self);
 FlCustomerPanel *fl_window_get_customer_panel (FlWindow *self);
 gboolean        fl_window_get_customer_panel_shown (FlWindow *self);
 
+gint64          fl_window_save_search      (FlWindow   *self,
+                                            const char *name);
+gboolean        fl_window_rename_view      (FlWindow   *self,
+                                            const char *name);
+
 G_END_DECLS

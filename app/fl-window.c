@@ -15,6 +15,7 @@
 #include "fl-customer-panel.h"
 #include "fl-format.h"
 #include "fl-inbox-keys.h"
+#include "fl-name-dialog.h"
 #include "fl-outbox-button.h"
 #include "fl-search-help.h"
 #include "fl-sidebar.h"
@@ -162,6 +163,8 @@ apply_query (FlWindow *self)
   }
 }
 
+static void update_view_actions (FlWindow *self);
+
 static void
 on_view_selected_cb (FlWindow   *self,
                      FlQuery    *query,
@@ -180,6 +183,7 @@ on_view_selected_cb (FlWindow   *self,
 
   apply_query (self);
   update_list_title (self);
+  update_view_actions (self);
 
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
@@ -190,6 +194,7 @@ on_search_changed_cb (FlWindow       *self,
                       GtkSearchEntry *entry)
 {
   apply_query (self);
+  update_view_actions (self);
 }
 
 static void
@@ -686,6 +691,170 @@ on_n_selected_cb (FlWindow     *self,
   if (n >= 2 && !fl_bulk_bar_get_shown (self->bulk_bar))
     update_bulk_agents (self);
   fl_bulk_bar_set_count (self->bulk_bar, n);
+}
+
+/* Saved searches: the search typed over a view, kept as a view. */
+
+static gint64
+selected_saved_id (FlWindow *self)
+{
+  g_autofree char *nick = fl_sidebar_get_selected_nick (self->sidebar);
+
+  if (nick == NULL || !g_str_has_prefix (nick, "saved:"))
+    return 0;
+  return g_ascii_strtoll (nick + strlen ("saved:"), NULL, 10);
+}
+
+static void
+update_view_actions (FlWindow *self)
+{
+  gboolean saved = selected_saved_id (self) != 0;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-view", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-view", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-search", text != NULL && *text != '\0');
+}
+
+/**
+ * fl_window_save_search:
+ * @name: what to call the view
+ *
+ * Saves the search in the entry, over the selected view, as a view of its
+ * own, and shows it. Over a saved search, the new one narrows it further.
+ *
+ * Returns: the saved search's id, or 0 when there was nothing to save
+ */
+gint64
+fl_window_save_search (FlWindow   *self,
+                       const char *name)
+{
+  FlStore *store = fl_context_get_store (self->context);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autofree char *base = fl_sidebar_get_selected_nick (self->sidebar);
+  g_autofree char *nick = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 saved_id = selected_saved_id (self);
+  gint64 id;
+
+  if (*text == '\0' || base == NULL)
+    return 0;
+
+  if (saved_id != 0)
+    {
+      g_autoptr(GPtrArray) searches = fl_store_list_saved_searches (store, NULL);
+
+      for (guint i = 0; searches && i < searches->len; i++)
+        {
+          FlSavedSearch *search = searches->pdata[i];
+
+          if (search->id == saved_id)
+            {
+              g_autofree char *both = g_strconcat (search->text, " ", text, NULL);
+
+              g_free (base);
+              base = g_strdup (search->base_view);
+              g_free (text);
+              text = g_steal_pointer (&both);
+            }
+        }
+    }
+
+  id = fl_store_add_saved_search (store, name, base, text, &error);
+  if (id == 0)
+    {
+      toast (self, error->message);
+      return 0;
+    }
+
+  /* The search now is the view. */
+  on_search_stopped_cb (self, self->search_entry);
+  fl_sidebar_reload (self->sidebar);
+  nick = g_strdup_printf ("saved:%" G_GINT64_FORMAT, id);
+  fl_sidebar_select_nick (self->sidebar, nick);
+  return id;
+}
+
+/**
+ * fl_window_rename_view:
+ *
+ * Renames the selected saved search.
+ */
+gboolean
+fl_window_rename_view (FlWindow   *self,
+                       const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = selected_saved_id (self);
+
+  if (id == 0)
+    return FALSE;
+
+  if (!fl_store_rename_saved_search (fl_context_get_store (self->context), id, name, &error))
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  fl_sidebar_reload (self->sidebar);
+  return TRUE;
+}
+
+static void
+save_search_named_cb (const char *name,
+                      gpointer    user_data)
+{
+  fl_window_save_search (user_data, name);
+}
+
+static void
+rename_view_named_cb (const char *name,
+                      gpointer    user_data)
+{
+  fl_window_rename_view (user_data, name);
+}
+
+static void
+save_search_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+  GtkWidget *dialog;
+
+  dialog = fl_name_dialog_new (GTK_WINDOW (self), _("Save This Search as a View"), _("_Save"),
+                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                               save_search_named_cb, g_object_ref (self), g_object_unref);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rename_view_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+  GtkWidget *dialog;
+
+  dialog = fl_name_dialog_new (GTK_WINDOW (self), _("Rename View"), _("_Rename"), self->view_title,
+                               rename_view_named_cb, g_object_ref (self), g_object_unref);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+remove_view_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id = selected_saved_id (self);
+
+  if (id == 0)
+    return;
+
+  if (!fl_store_remove_saved_search (fl_context_get_store (self->context), id, &error))
+    toast (self, error->message);
+  fl_sidebar_reload (self->sidebar);
 }
 
 static void
@@ -1185,6 +1354,9 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.bulk-assign", "s", bulk_action);
   gtk_widget_class_install_action (widget_class, "win.bulk-set-status", "s", bulk_action);
   gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL, clear_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.save-search", NULL, save_search_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-view", NULL, rename_view_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-view", NULL, remove_view_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync", NULL);
@@ -1246,6 +1418,7 @@ fl_window_init (FlWindow *self)
                            G_CALLBACK (on_sync_interval_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->keys = fl_inbox_keys_new (GTK_WIDGET (self));
+  update_view_actions (self);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->ticket_list));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

@@ -388,6 +388,19 @@ static const char migration_5[] =
   "  note INTEGER NOT NULL DEFAULT 0,"
   "  revision INTEGER NOT NULL);";
 
+/* Version 6 (the inbox, issue 4): searches saved as views, with the view
+ * they narrow, and what was notified, so a restart repeats nothing. */
+static const char migration_6[] =
+  "CREATE TABLE saved_searches ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  base_view TEXT NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  created INTEGER NOT NULL);"
+  "CREATE TABLE notified ("
+  "  key TEXT PRIMARY KEY,"
+  "  at INTEGER NOT NULL) WITHOUT ROWID;";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
@@ -395,6 +408,7 @@ static const char * const migrations[] = {
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FL_STORE_SCHEMA_VERSION + 1);

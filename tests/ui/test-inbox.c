@@ -757,6 +757,65 @@ test_bulk_actions (Fixture       *f,
   WAIT_FOR (!fl_bulk_bar_get_shown (bar), "the bulk bar to hide");
 }
 
+static void
+test_saved_searches (Fixture       *f,
+                     gconstpointer  data)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  const char *text = "sipariş status:open,new";
+  guint n = search_count (f, FL_VIEW_INBOX, text);
+  g_autofree char *nick = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gint64 id;
+
+  g_assert_cmpuint (n, >, 1);
+  g_assert_true (fl_sidebar_select_nick (fl_window_get_sidebar (f->window), "inbox"));
+  type_search (f, text, n);
+
+  /* Saved: a view of its own, selected, with the search as its query. */
+  id = fl_window_save_search (f->window, "Siparişler");
+  g_assert_cmpint (id, >, 0);
+  nick = g_strdup_printf ("saved:%" G_GINT64_FORMAT, id);
+  g_assert_true (selected_view_is (f, nick));
+  g_assert_cmpstr (fl_sidebar_get_title (fl_window_get_sidebar (f->window), nick), ==, "Siparişler");
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == n &&
+            !fl_ticket_list_model_get_loading (fl_ticket_list_get_model (list)), "the saved view");
+  WAIT_FOR (fl_sidebar_get_count (fl_window_get_sidebar (f->window), nick) == n, "the saved view's count");
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (gtk_widget_get_ancestor (
+    GTK_WIDGET (fl_window_get_search_entry (f->window)), GTK_TYPE_SEARCH_BAR))));
+  save_screenshot (f, "saved-search");
+
+  /* Its count is live: a ticket set pending through the outbox leaves it. */
+  fl_ticket_list_select (list, 0);
+  ids = fl_ticket_list_get_selected_ids (list);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.bulk-set-status", "s", "pending");
+  WAIT_FOR (ticket_has (f, g_array_index (ids, gint64, 0), NULL, FL_STATUS_PENDING), "the ticket to be pending");
+  g_assert_cmpuint (search_count (f, FL_VIEW_INBOX, text), ==, n - 1);
+  WAIT_FOR (fl_sidebar_get_count (fl_window_get_sidebar (f->window), nick) == n - 1, "the count to follow");
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == n - 1, "the list to follow");
+
+  /* Renamed, and still there after a restart. */
+  g_assert_true (fl_window_rename_view (f->window, "Açık siparişler"));
+  g_assert_cmpstr (fl_sidebar_get_title (fl_window_get_sidebar (f->window), nick), ==, "Açık siparişler");
+  g_assert_true (selected_view_is (f, nick));
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->context);
+  open_context (f);
+  open_window (f);
+  g_assert_cmpstr (fl_sidebar_get_title (fl_window_get_sidebar (f->window), nick), ==, "Açık siparişler");
+  WAIT_FOR (fl_sidebar_get_count (fl_window_get_sidebar (f->window), nick) == n - 1, "the count after a restart");
+
+  /* Removed: gone, and the inbox shows. */
+  g_assert_true (fl_sidebar_select_nick (fl_window_get_sidebar (f->window), nick));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-view", NULL);
+  g_assert_null (fl_sidebar_get_title (fl_window_get_sidebar (f->window), nick));
+  g_assert_true (selected_view_is (f, "inbox"));
+  g_assert_false (fl_window_rename_view (f->window, "nothing to rename"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -786,6 +845,8 @@ main (int   argc,
   g_test_add ("/inbox/shortcuts-window", Fixture, NULL, fixture_setup, test_shortcuts_window,
               fixture_teardown);
   g_test_add ("/inbox/bulk-actions", Fixture, NULL, fixture_setup, test_bulk_actions,
+              fixture_teardown);
+  g_test_add ("/inbox/saved-searches", Fixture, NULL, fixture_setup, test_saved_searches,
               fixture_teardown);
   g_test_add ("/inbox/search-help", Fixture, NULL, fixture_setup, test_search_help,
               fixture_teardown);

@@ -394,6 +394,56 @@ test_search_language (Fixture       *f,
 }
 
 static void
+test_saved_searches (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *path = g_strdup (fl_store_get_path (f->store));
+  gint64 a, b;
+  gboolean is_new = FALSE;
+
+  a = fl_store_add_saved_search (f->store, "Kargo", "inbox", "kargo status:open", &error);
+  g_assert_no_error (error);
+  b = fl_store_add_saved_search (f->store, "سفارش‌ها", "all", "سفارش", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (a, >, 0);
+  g_assert_cmpint (b, >, a);
+
+  g_assert_true (fl_store_rename_saved_search (f->store, a, "Kargo (open)", &error));
+  g_assert_no_error (error);
+  g_assert_true (fl_store_remove_saved_search (f->store, b, &error));
+  g_assert_no_error (error);
+
+  list = fl_store_list_saved_searches (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (((FlSavedSearch *) list->pdata[0])->id, ==, a);
+  g_assert_cmpstr (((FlSavedSearch *) list->pdata[0])->name, ==, "Kargo (open)");
+  g_assert_cmpstr (((FlSavedSearch *) list->pdata[0])->base_view, ==, "inbox");
+  g_assert_cmpstr (((FlSavedSearch *) list->pdata[0])->text, ==, "kargo status:open");
+
+  /* A notification key is new once, also after the store is reopened. */
+  g_assert_true (fl_store_mark_notified (f->store, "new:1", &is_new, &error));
+  g_assert_true (is_new);
+  g_assert_true (fl_store_mark_notified (f->store, "new:1", &is_new, &error));
+  g_assert_false (is_new);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (f->store);
+  f->store = fl_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (fl_store_mark_notified (f->store, "new:1", &is_new, &error));
+  g_assert_false (is_new);
+  g_assert_true (fl_store_mark_notified (f->store, "new:2", &is_new, &error));
+  g_assert_true (is_new);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = fl_store_list_saved_searches (f->store, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+}
+
+static void
 test_load (Fixture       *f,
            gconstpointer  data)
 {
@@ -953,6 +1003,8 @@ main (int   argc,
               test_channel_account_views, fixture_teardown);
   g_test_add ("/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/store/search-language", Fixture, NULL, fixture_setup, test_search_language,
+              fixture_teardown);
+  g_test_add ("/store/saved-searches", Fixture, NULL, fixture_setup, test_saved_searches,
               fixture_teardown);
   g_test_add ("/store/load", Fixture, NULL, fixture_setup, test_load, fixture_teardown);
   g_test_add ("/store/customer-history", Fixture, NULL, fixture_setup, test_customer_history,
