@@ -228,3 +228,119 @@ fl_store_mark_notified (FlStore     *self,
     *is_new = n.is_new;
   return TRUE;
 }
+
+typedef struct
+{
+  GPtrArray *keys;
+  GArray    *is_new;
+} NotifiedMany;
+
+static gboolean
+notified_many_cb (FlStore  *self,
+                  FlDb     *db,
+                  gpointer  data,
+                  GArray   *changed,
+                  GError  **error)
+{
+  static const char sql[] = "INSERT OR IGNORE INTO notified (key, at) VALUES (?1, ?2)";
+  NotifiedMany *n = data;
+  sqlite3_stmt *stmt = fl_db_prepare (db, sql, error);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  g_array_set_size (n->is_new, 0);
+  for (guint i = 0; i < n->keys->len; i++)
+    {
+      gboolean is_new;
+      int rc;
+
+      fl_db_bind_text (stmt, 1, n->keys->pdata[i]);
+      sqlite3_bind_int64 (stmt, 2, now);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          fl_db_set_error (db, error, _("Could not remember a notification"));
+          return FALSE;
+        }
+      is_new = sqlite3_changes (db->db) > 0;
+      g_array_append_val (n->is_new, is_new);
+    }
+
+  return TRUE;
+}
+
+/**
+ * fl_store_mark_notified_many:
+ * @keys: (element-type utf8): what notifications were about
+ *
+ * Remembers many notification keys in one transaction.
+ *
+ * Returns: (transfer full) (element-type gboolean) (nullable): for each
+ *   key, whether it was not marked before; %NULL on error
+ */
+GArray *
+fl_store_mark_notified_many (FlStore    *self,
+                             GPtrArray  *keys,
+                             GError    **error)
+{
+  g_autoptr(GArray) is_new = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  NotifiedMany n = { keys, is_new };
+
+  g_return_val_if_fail (FL_IS_STORE (self), NULL);
+
+  if (keys->len > 0 && !fl_store_write (self, notified_many_cb, &n, FL_STORE_CHANGED_NONE, error))
+    return NULL;
+  return g_steal_pointer (&is_new);
+}
+
+/**
+ * fl_store_list_my_mentions:
+ *
+ * Returns: (transfer full) (element-type gint64) (nullable): pairs of
+ *   message id and ticket id, one pair per internal note that mentions
+ *   one of the accounts' own agents and was not seen yet
+ */
+GArray *
+fl_store_list_my_mentions (FlStore  *self,
+                           GError  **error)
+{
+  static const char sql[] =
+    "SELECT message_id, ticket_id FROM mentions"
+    " WHERE seen = 0 AND agent_id IN (SELECT me_agent_id FROM accounts WHERE me_agent_id IS NOT NULL)"
+    " ORDER BY message_id";
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  FlDb *db;
+  int rc;
+
+  g_return_val_if_fail (FL_IS_STORE (self), NULL);
+
+  if (!(db = fl_store_reader_acquire (self, error)))
+    return NULL;
+  if (!(stmt = fl_db_prepare (db, sql, error)))
+    {
+      fl_store_reader_release (self, db);
+      return NULL;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 message_id = sqlite3_column_int64 (stmt, 0);
+      gint64 ticket_id = sqlite3_column_int64 (stmt, 1);
+
+      g_array_append_val (pairs, message_id);
+      g_array_append_val (pairs, ticket_id);
+    }
+  sqlite3_reset (stmt);
+  fl_store_reader_release (self, db);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not read the mentions"));
+      return NULL;
+    }
+  return g_steal_pointer (&pairs);
+}

@@ -249,5 +249,10 @@ gboolean     fl_store_mark_notified        (FlStore             *self,
                                             const char          *key,
                                             gboolean            *is_new,
                                             GError             **error);
+GArray      *fl_store_mark_notified_many   (FlStore             *self,
+                                            GPtrArray           *keys,
+                                            GError             **error);
+GArray      *fl_store_list_my_mentions     (FlStore             *self,
+                                            GError             **error);
 
 G_END_DECLS
