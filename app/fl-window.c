@@ -45,6 +45,9 @@ struct _FlWindow
   FlQuery              *view_query;
   char                 *view_title;
   FlInboxKeys          *keys;
+  gint64                pending_ticket;
+  gint64                select_when_listed;
+  guint                 select_source;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -175,6 +178,7 @@ on_view_selected_cb (FlWindow   *self,
 
   g_clear_pointer (&self->view_query, fl_query_unref);
   self->view_query = fl_query_ref (query);
+  self->select_when_listed = 0;
   g_free (self->view_title);
   self->view_title = g_strdup (title);
 
@@ -857,12 +861,50 @@ remove_view_action (GtkWidget  *widget,
   fl_sidebar_reload (self->sidebar);
 }
 
+static void on_list_loading_cb (FlWindow          *self,
+                                GParamSpec        *pspec,
+                                FlTicketListModel *model);
+
 static void
 on_n_items_cb (FlWindow     *self,
                GParamSpec   *pspec,
                FlTicketList *list)
 {
   update_list_title (self);
+  on_list_loading_cb (self, NULL, fl_ticket_list_get_model (list));
+}
+
+/* A ticket opened before the list was filled gets its row selected. */
+static gboolean
+select_listed_cb (gpointer user_data)
+{
+  FlWindow *self = user_data;
+  FlTicketListModel *model = fl_ticket_list_get_model (self->ticket_list);
+
+  self->select_source = 0;
+
+  /* Until the row is there, unless the agent picked a row meanwhile or
+   * went to another view. */
+  if (self->select_when_listed != 0 && !fl_ticket_list_model_get_loading (model) &&
+      fl_ticket_list_model_find (model, self->select_when_listed) != G_MAXUINT)
+    {
+      gint64 id = self->select_when_listed;
+
+      self->select_when_listed = 0;
+      if (fl_ticket_list_get_selected (self->ticket_list) == 0)
+        fl_ticket_list_select_id (self->ticket_list, id);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* From an idle: the list is still taking the change in. */
+static void
+on_list_loading_cb (FlWindow          *self,
+                    GParamSpec        *pspec,
+                    FlTicketListModel *model)
+{
+  if (self->select_when_listed != 0 && self->select_source == 0)
+    self->select_source = g_idle_add (select_listed_cb, self);
 }
 
 static void
@@ -1182,6 +1224,7 @@ fl_window_dispose (GObject *object)
   g_clear_handle_id (&self->settle_source, g_source_remove);
   g_clear_handle_id (&self->sync_source, g_source_remove);
   g_clear_object (&self->keys);
+  g_clear_handle_id (&self->select_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_WINDOW);
 
@@ -1494,6 +1537,8 @@ fl_window_show_workspace (FlWindow *self)
   g_return_if_fail (fl_context_get_store (self->context) != NULL);
 
   fl_ticket_list_set_store (self->ticket_list, fl_context_get_store (self->context));
+  g_signal_connect_object (fl_ticket_list_get_model (self->ticket_list), "notify::loading",
+                           G_CALLBACK (on_list_loading_cb), self, G_CONNECT_SWAPPED);
   fl_ticket_view_set_context (self->ticket_view, self->context);
   fl_customer_panel_set_context (self->customer_panel, self->context);
   fl_sidebar_set_context (self->sidebar, self->context);
@@ -1529,10 +1574,51 @@ fl_window_show_workspace (FlWindow *self)
 
   update_sync_state (self);
 
+  /* A notification clicked while the app was starting. */
+  if (self->pending_ticket != 0)
+    {
+      gint64 id = self->pending_ticket;
+
+      self->pending_ticket = 0;
+      fl_window_open_ticket (self, id);
+    }
+
   /* Show what the cache has at once, then bring it up to date. A
    * measuring run measures the cache alone. */
   if (!self->measuring)
     sync_all (self);
+}
+
+/**
+ * fl_window_open_ticket:
+ * @ticket_id: a ticket's store id
+ *
+ * Shows a ticket, as a notification's action does: selected in the list
+ * when the view has it, on its own otherwise. Before the workspace is
+ * shown (the app is still starting), the ticket opens once it is.
+ */
+void
+fl_window_open_ticket (FlWindow *self,
+                       gint64    ticket_id)
+{
+  g_return_if_fail (FL_IS_WINDOW (self));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workspace") != 0)
+    {
+      self->pending_ticket = ticket_id;
+      return;
+    }
+
+  self->select_when_listed = 0;
+  if (!fl_ticket_list_select_id (self->ticket_list, ticket_id))
+    {
+      /* The list may not have its tickets yet. */
+      self->select_when_listed = ticket_id;
+      fl_ticket_view_show (self->ticket_view, ticket_id);
+      if (!self->measuring)
+        fl_store_set_unread_async (fl_context_get_store (self->context), ticket_id, FALSE, NULL, NULL, NULL);
+    }
+  adw_leaflet_set_visible_child (self->leaflet, self->ticket_pane);
 }
 
 /**

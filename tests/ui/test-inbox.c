@@ -13,6 +13,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "fl-application.h"
 #include "fl-context.h"
 #include "fl-format.h"
 #include "fl-screenshot.h"
@@ -176,7 +177,8 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&f->context);
@@ -816,6 +818,63 @@ test_saved_searches (Fixture       *f,
   g_assert_false (fl_window_rename_view (f->window, "nothing to rename"));
 }
 
+/* A notification's default action is "app.open-ticket" with the ticket's
+ * id. Activated on an application that has just started (as the desktop
+ * does when the app was not running) and again once it runs, it opens the
+ * right ticket both times. */
+static void
+test_notification_action (Fixture       *f,
+                          gconstpointer  data)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  g_autoptr(FlApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  FlWindow *window;
+  gint64 first, second;
+
+  /* One ticket deep in the inbox, one that the inbox does not list. */
+  WAIT_FOR (fl_ticket_list_get_n_items (list) > 20, "the inbox");
+  first = id_at (f, 20);
+  {
+    g_autoptr(FlQuery) solved = fl_query_new (FL_VIEW_SOLVED);
+    g_autoptr(GArray) ids = fl_store_query_ids (fl_context_get_store (f->context), solved, NULL);
+
+    second = g_array_index (ids, gint64, 3);
+  }
+
+  /* The fixture's window and context go: the app opens its own. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->context);
+
+  app = fl_application_new (g_get_monotonic_time ());
+  fl_application_set_data_dir (app, f->dir);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  /* Not running yet: the action starts it. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-ticket", g_variant_new_int64 (first));
+  window = FL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  WAIT_FOR (fl_ticket_view_get_ticket (fl_window_get_ticket_view (window)) != NULL &&
+            fl_ticket_get_id (fl_ticket_view_get_ticket (fl_window_get_ticket_view (window))) == first,
+            "the first ticket");
+  WAIT_FOR (fl_ticket_list_get_selected (fl_window_get_ticket_list (window)) == first, "its row");
+
+  /* Running: a ticket outside the view opens on its own. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-ticket", g_variant_new_int64 (second));
+  WAIT_FOR (fl_ticket_view_get_ticket (fl_window_get_ticket_view (window)) != NULL &&
+            fl_ticket_get_id (fl_ticket_view_get_ticket (fl_window_get_ticket_view (window))) == second,
+            "the second ticket");
+  g_assert_true (fl_window_get_ticket_pane_shown (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -847,6 +906,8 @@ main (int   argc,
   g_test_add ("/inbox/bulk-actions", Fixture, NULL, fixture_setup, test_bulk_actions,
               fixture_teardown);
   g_test_add ("/inbox/saved-searches", Fixture, NULL, fixture_setup, test_saved_searches,
+              fixture_teardown);
+  g_test_add ("/inbox/notification-action", Fixture, NULL, fixture_setup, test_notification_action,
               fixture_teardown);
   g_test_add ("/inbox/search-help", Fixture, NULL, fixture_setup, test_search_help,
               fixture_teardown);
