@@ -55,6 +55,9 @@ fl_bulk_bar_set_count (FlBulkBar *self,
                                         n_selected),
                            count);
   gtk_label_set_label (self->count_label, label);
+  /* Hidden, not only unrevealed: a revealer still asks for its child's
+   * width, and the list pane must stay as narrow as it was. */
+  gtk_widget_set_visible (GTK_WIDGET (self), n_selected >= 2);
   gtk_action_bar_set_revealed (self->action_bar, n_selected >= 2);
 }
 
@@ -145,4 +148,5 @@ fl_bulk_bar_init (FlBulkBar *self)
     }
   gtk_menu_button_set_menu_model (self->status_button, G_MENU_MODEL (statuses));
   fl_bulk_bar_set_agents (self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }

@@ -47,9 +47,9 @@ struct _FlInboxKeys
 {
   GObject    parent_instance;
 
-  GtkWidget *window;     /* unowned: the window owns this */
-  guint      prefix_source;
-  gboolean   prefix;     /* "g" was pressed */
+  GtkWidget *window;       /* unowned: the window owns this */
+  gboolean   prefix;       /* "g" was pressed */
+  guint32    prefix_time;  /* its event time, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (FlInboxKeys, fl_inbox_keys, G_TYPE_OBJECT)
@@ -155,16 +155,6 @@ typing (FlInboxKeys *self)
 }
 
 static gboolean
-prefix_timeout_cb (gpointer user_data)
-{
-  FlInboxKeys *self = user_data;
-
-  self->prefix_source = 0;
-  self->prefix = FALSE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
 activate (FlInboxKeys   *self,
           const Binding *binding)
 {
@@ -172,6 +162,12 @@ activate (FlInboxKeys   *self,
 
   return gtk_widget_activate_action_variant (self->window, binding->action, target);
 }
+
+static gboolean press_at (FlInboxKeys     *self,
+                          guint            keyval,
+                          guint            keycode,
+                          GdkModifierType  state,
+                          guint32          time);
 
 /**
  * fl_inbox_keys_press:
@@ -190,11 +186,24 @@ fl_inbox_keys_press (FlInboxKeys     *self,
                      guint            keycode,
                      GdkModifierType  state)
 {
+  g_return_val_if_fail (FL_IS_INBOX_KEYS (self), FALSE);
+
+  return press_at (self, keyval, keycode, state, 0);
+}
+
+/* @time is the key event's time in milliseconds, or 0 when unknown. The
+ * "g" prefix expires by event times, so a busy main loop between two
+ * quick key presses does not make it expire. */
+static gboolean
+press_at (FlInboxKeys     *self,
+          guint            keyval,
+          guint            keycode,
+          GdkModifierType  state,
+          guint32          time)
+{
   gboolean shift = (state & GDK_SHIFT_MASK) != 0;
   gboolean had_prefix;
   guint latin;
-
-  g_return_val_if_fail (FL_IS_INBOX_KEYS (self), FALSE);
 
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK))
     return FALSE;
@@ -207,9 +216,9 @@ fl_inbox_keys_press (FlInboxKeys     *self,
   if (typing (self))
     return FALSE;
 
-  had_prefix = self->prefix;
+  had_prefix = self->prefix &&
+               (time == 0 || self->prefix_time == 0 || time - self->prefix_time <= PREFIX_TIMEOUT_MS);
   self->prefix = FALSE;
-  g_clear_handle_id (&self->prefix_source, g_source_remove);
 
   if (keyval == GDK_KEY_Escape)
     return gtk_widget_activate_action (self->window, "win.back", NULL);
@@ -239,7 +248,7 @@ fl_inbox_keys_press (FlInboxKeys     *self,
   if (latin == GDK_KEY_g && !shift)
     {
       self->prefix = TRUE;
-      self->prefix_source = g_timeout_add (PREFIX_TIMEOUT_MS, prefix_timeout_cb, self);
+      self->prefix_time = time;
       return TRUE;
     }
 
@@ -265,25 +274,12 @@ on_key_pressed_cb (FlInboxKeys           *self,
       gdk_event_get_surface (event) != gtk_native_get_surface (GTK_NATIVE (self->window)))
     return FALSE;
 
-  return fl_inbox_keys_press (self, keyval, keycode, state);
-}
-
-static void
-fl_inbox_keys_dispose (GObject *object)
-{
-  FlInboxKeys *self = (FlInboxKeys *)object;
-
-  g_clear_handle_id (&self->prefix_source, g_source_remove);
-
-  G_OBJECT_CLASS (fl_inbox_keys_parent_class)->dispose (object);
+  return press_at (self, keyval, keycode, state, event ? gdk_event_get_time (event) : 0);
 }
 
 static void
 fl_inbox_keys_class_init (FlInboxKeysClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = fl_inbox_keys_dispose;
 }
 
 static void

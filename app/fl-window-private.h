@@ -28,6 +28,9 @@ gboolean        fl_window_get_token_banner_shown (FlWindow *self);
 FlCustomerPanel *fl_window_get_customer_panel (FlWindow *self);
 gboolean        fl_window_get_customer_panel_shown (FlWindow *self);
 
+void            fl_window_set_online       (FlWindow   *self,
+                                            gboolean    online);
+gboolean        fl_window_get_offline_banner_shown (FlWindow *self);
 gint64          fl_window_save_search      (FlWindow   *self,
                                             const char *name);
 gboolean        fl_window_rename_view      (FlWindow   *self,

@@ -76,6 +76,7 @@ struct _FlWindow
   GtkSpinner           *sync_spinner;
   GtkLabel             *sync_label;
   GtkRevealer          *token_revealer;
+  GtkRevealer          *offline_revealer;
   GtkLabel             *token_label;
 
   /* Syncing */
@@ -865,6 +866,37 @@ static void on_list_loading_cb (FlWindow          *self,
                                 GParamSpec        *pspec,
                                 FlTicketListModel *model);
 
+/**
+ * fl_window_set_online:
+ *
+ * Shows or hides the offline bar; the network monitor calls this, and
+ * tests. Offline, the cache stays usable: only syncing and sending wait.
+ */
+void
+fl_window_set_online (FlWindow *self,
+                      gboolean  online)
+{
+  g_return_if_fail (FL_IS_WINDOW (self));
+
+  gtk_revealer_set_reveal_child (self->offline_revealer, !online);
+}
+
+gboolean
+fl_window_get_offline_banner_shown (FlWindow *self)
+{
+  g_return_val_if_fail (FL_IS_WINDOW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->offline_revealer);
+}
+
+static void
+on_network_changed_cb (FlWindow        *self,
+                       gboolean         available,
+                       GNetworkMonitor *monitor)
+{
+  fl_window_set_online (self, g_network_monitor_get_network_available (monitor));
+}
+
 static void
 on_n_items_cb (FlWindow     *self,
                GParamSpec   *pspec,
@@ -1369,6 +1401,7 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlWindow, sync_spinner);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, sync_label);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, token_revealer);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, offline_revealer);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, token_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
@@ -1461,6 +1494,15 @@ fl_window_init (FlWindow *self)
                            G_CALLBACK (on_sync_interval_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->keys = fl_inbox_keys_new (GTK_WIDGET (self));
+
+  /* Offline the cache still works: the bar only says why nothing syncs. */
+  {
+    GNetworkMonitor *monitor = g_network_monitor_get_default ();
+
+    g_signal_connect_object (monitor, "network-changed",
+                             G_CALLBACK (on_network_changed_cb), self, G_CONNECT_SWAPPED);
+    fl_window_set_online (self, g_network_monitor_get_network_available (monitor));
+  }
   update_view_actions (self);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->ticket_list));

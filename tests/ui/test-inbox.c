@@ -875,6 +875,29 @@ test_notification_action (Fixture       *f,
     ;
 }
 
+/* Offline: a bar says so, and the cache stays fully usable. */
+static void
+test_offline (Fixture       *f,
+              gconstpointer  data)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+
+  fl_window_set_online (f->window, FALSE);
+  g_assert_true (fl_window_get_offline_banner_shown (f->window));
+
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_true (press (f, GDK_KEY_j, GDK_KEY_j, 0));
+  wait_for_conversation (f, id_at (f, 0));
+  type_search (f, "sipariş", search_count (f, FL_VIEW_INBOX, "sipariş"));
+  g_assert_cmpuint (fl_ticket_list_get_n_items (list), >, 0);
+  g_assert_true (fl_sidebar_select_nick (fl_window_get_sidebar (f->window), "all"));
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == search_count (f, FL_VIEW_ALL, "sipariş"), "all tickets offline");
+  save_screenshot (f, "offline");
+
+  fl_window_set_online (f->window, TRUE);
+  g_assert_false (fl_window_get_offline_banner_shown (f->window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -909,6 +932,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/inbox/notification-action", Fixture, NULL, fixture_setup, test_notification_action,
               fixture_teardown);
+  g_test_add ("/inbox/offline", Fixture, NULL, fixture_setup, test_offline, fixture_teardown);
   g_test_add ("/inbox/search-help", Fixture, NULL, fixture_setup, test_search_help,
               fixture_teardown);
 
