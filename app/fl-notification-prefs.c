@@ -101,6 +101,7 @@ fl_notification_prefs_init (FlNotificationPrefs *self)
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Notifications"));
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (dnd_row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (dnd_row), _("Do Not Disturb"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (dnd_row), _("Show no notifications"));
   gtk_widget_set_valign (dnd, GTK_ALIGN_CENTER);
@@ -109,6 +110,7 @@ fl_notification_prefs_init (FlNotificationPrefs *self)
   g_settings_bind (self->settings, "do-not-disturb", dnd, "active", G_SETTINGS_BIND_DEFAULT);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), dnd_row);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("New Tickets In"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
                                  _("Mentions of you and SLAs about to breach are always notified"));
@@ -117,6 +119,8 @@ fl_notification_prefs_init (FlNotificationPrefs *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *sw = gtk_switch_new ();
 
+      /* Row titles are markup unless told otherwise: "Mentions & Tags". */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fl_view_get_label (view));
       gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
       g_object_set_data_full (G_OBJECT (sw), "nick",

@@ -15,6 +15,8 @@
 
 #include "fl-application.h"
 #include "fl-context.h"
+#include "fl-notification-prefs.h"
+#include "fl-preferences-window.h"
 #include "fl-format.h"
 #include "fl-screenshot.h"
 #include "fl-search.h"
@@ -898,6 +900,62 @@ test_offline (Fixture       *f,
   g_assert_false (fl_window_get_offline_banner_shown (f->window));
 }
 
+static void
+collect_switches (GtkWidget *root,
+                  GPtrArray *out)
+{
+  if (GTK_IS_SWITCH (root))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_switches (child, out);
+}
+
+/* Preferences: which views notify, and do not disturb, in the settings
+ * the notifier follows. */
+static void
+test_notification_prefs (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+  g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+  FlPreferencesWindow *prefs = fl_preferences_window_new (f->context, GTK_WINDOW (f->window));
+  GtkSwitch *inbox = NULL, *dnd = NULL;
+  g_auto(GStrv) views = NULL;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (prefs)), "the preferences");
+  collect_switches (GTK_WIDGET (prefs), switches);
+  for (guint i = 0; i < switches->len; i++)
+    {
+      const char *nick = g_object_get_data (switches->pdata[i], "nick");
+
+      if (g_strcmp0 (nick, "inbox") == 0)
+        inbox = switches->pdata[i];
+      /* Do not disturb: the group's one switch outside the views' list. */
+      else if (gtk_widget_get_ancestor (switches->pdata[i], FL_TYPE_NOTIFICATION_PREFS) != NULL &&
+               gtk_widget_get_ancestor (switches->pdata[i], ADW_TYPE_EXPANDER_ROW) == NULL)
+        {
+          g_assert_null (dnd);
+          dnd = switches->pdata[i];
+        }
+    }
+  g_assert_nonnull (inbox);
+  g_assert_nonnull (dnd);
+
+  g_settings_set_strv (settings, "notify-views", (const char *[]) { "unassigned", NULL });
+  g_assert_false (gtk_switch_get_active (inbox));
+  gtk_switch_set_active (inbox, TRUE);
+  views = g_settings_get_strv (settings, "notify-views");
+  g_assert_true (g_strv_contains ((const char * const *) views, "inbox"));
+  g_assert_true (g_strv_contains ((const char * const *) views, "unassigned"));
+
+  gtk_switch_set_active (dnd, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "do-not-disturb"));
+  gtk_switch_set_active (dnd, FALSE);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -933,6 +991,8 @@ main (int   argc,
   g_test_add ("/inbox/notification-action", Fixture, NULL, fixture_setup, test_notification_action,
               fixture_teardown);
   g_test_add ("/inbox/offline", Fixture, NULL, fixture_setup, test_offline, fixture_teardown);
+  g_test_add ("/inbox/notification-prefs", Fixture, NULL, fixture_setup, test_notification_prefs,
+              fixture_teardown);
   g_test_add ("/inbox/search-help", Fixture, NULL, fixture_setup, test_search_help,
               fixture_teardown);
 
