@@ -11,6 +11,7 @@
 
 #include "fl-about.h"
 #include "fl-application.h"
+#include "fl-notifier.h"
 #include "fl-preferences-window.h"
 #include "fl-screenshot.h"
 #include "fl-window.h"
@@ -29,6 +30,8 @@ struct _FlApplication
   gint64          started;
   FlContext      *context;
   GCancellable   *cancellable;
+  FlNotifier     *notifier;
+  GSettings      *settings;
 
   char           *data_dir;
   char           *screenshot;
@@ -130,6 +133,49 @@ get_window (FlApplication *self)
 }
 
 static void
+on_notification_cb (FlApplication *self,
+                    const char    *id,
+                    const char    *title,
+                    gint64         ticket_id,
+                    GNotification *notification,
+                    FlNotifier    *notifier)
+{
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+static void
+update_notifier (FlApplication *self)
+{
+  g_auto(GStrv) views = g_settings_get_strv (self->settings, "notify-views");
+
+  fl_notifier_set_watched_views (self->notifier, (const char * const *) views);
+  fl_notifier_set_do_not_disturb (self->notifier, g_settings_get_boolean (self->settings, "do-not-disturb"));
+}
+
+/* Notifications start with the workspace; measuring runs have none. */
+static void
+show_workspace (FlApplication *self,
+                FlWindow      *window)
+{
+  fl_window_show_workspace (window);
+
+  if (self->notifier != NULL || self->screenshot || self->print_startup)
+    return;
+
+  self->settings = g_settings_new (SCHEMA_ID);
+  self->notifier = fl_notifier_new (fl_context_get_store (self->context));
+  update_notifier (self);
+  g_signal_connect_object (self->settings, "changed::notify-views",
+                           G_CALLBACK (update_notifier), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::do-not-disturb",
+                           G_CALLBACK (update_notifier), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->notifier, "notification",
+                           G_CALLBACK (on_notification_cb), self, G_CONNECT_SWAPPED);
+  /* What came while Frontline was closed. */
+  fl_notifier_check (self->notifier);
+}
+
+static void
 demo_added_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
@@ -145,7 +191,7 @@ demo_added_cb (GObject      *object,
       return;
     }
 
-  fl_window_show_workspace (window);
+  show_workspace (self, window);
 }
 
 static void
@@ -153,7 +199,7 @@ open_demo (FlApplication *self)
 {
   if (fl_context_has_demo (self->context))
     {
-      fl_window_show_workspace (get_window (self));
+      show_workspace (self, get_window (self));
       return;
     }
 
@@ -183,7 +229,7 @@ context_loaded_cb (GObject      *object,
   else if (g_list_model_get_n_items (fl_context_get_accounts (self->context)) == 0)
     fl_window_show_first_run (window);
   else
-    fl_window_show_workspace (window);
+    show_workspace (self, window);
 }
 
 static void
@@ -262,6 +308,24 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+/* A notification's default action: opens the ticket whether the app was
+ * running or started for it (then the window opens it once loaded). */
+static void
+open_ticket_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  FlApplication *self = user_data;
+  FlWindow *window;
+
+  if (self->context == NULL)
+    g_application_activate (G_APPLICATION (self));
+
+  window = get_window (self);
+  fl_window_open_ticket (window, g_variant_get_int64 (param));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
@@ -275,6 +339,7 @@ static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "preferences", preferences_action },
   { "quit", quit_action },
+  { "open-ticket", open_ticket_action, "x" },
 };
 
 static void
@@ -316,6 +381,8 @@ fl_application_finalize (GObject *object)
 {
   FlApplication *self = (FlApplication *)object;
 
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->settings);
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->data_dir, g_free);
@@ -365,6 +432,25 @@ fl_application_new (gint64 started)
                        NULL);
   self->started = started;
   return self;
+}
+
+/**
+ * fl_application_set_data_dir:
+ * @data_dir: where the local database lives
+ *
+ * As --data-dir does; for a run that does not parse a command line. Call
+ * before the application is registered.
+ */
+void
+fl_application_set_data_dir (FlApplication *self,
+                             const char    *data_dir)
+{
+  g_return_if_fail (FL_IS_APPLICATION (self));
+
+  g_free (self->data_dir);
+  self->data_dir = g_strdup (data_dir);
+  g_application_set_flags (G_APPLICATION (self),
+                           g_application_get_flags (G_APPLICATION (self)) | G_APPLICATION_NON_UNIQUE);
 }
 
 /**

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FlApplication, fl_application, FL, APPLICATION, AdwApplication)
 
 FlApplication *fl_application_new         (gint64         started);
+void           fl_application_set_data_dir    (FlApplication *self,
+                                               const char    *data_dir);
 FlContext     *fl_application_get_context     (FlApplication *self);
 int            fl_application_get_exit_status (FlApplication *self);
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fl-connect-dialog.h"
+#include "fl-notification-prefs.h"
 #include "fl-preferences-window.h"
 #include "fl-sla-policy-page.h"
 
@@ -262,6 +263,7 @@ fl_preferences_window_class_init (FlPreferencesWindowClass *klass)
 static void
 fl_preferences_window_init (FlPreferencesWindow *self)
 {
+  g_type_ensure (FL_TYPE_NOTIFICATION_PREFS);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

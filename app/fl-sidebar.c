@@ -206,7 +206,52 @@ rebuild (FlSidebar *self)
                C_("sidebar", "Accounts"));
     }
 
+  /* Saved searches narrow the view they were saved from. */
+  {
+    g_autoptr(GPtrArray) searches = fl_store_list_saved_searches (fl_context_get_store (self->context), NULL);
+    guint n_fixed = self->rows->len;
+
+    for (guint i = 0; searches && i < searches->len; i++)
+      {
+        FlSavedSearch *search = searches->pdata[i];
+        g_autoptr(FlQuery) query = NULL;
+        g_autofree char *nick = g_strdup_printf ("saved:%" G_GINT64_FORMAT, search->id);
+
+        for (guint j = 0; j < n_fixed && query == NULL; j++)
+          if (g_strcmp0 (fl_sidebar_row_get_nick (self->rows->pdata[j]), search->base_view) == 0)
+            query = fl_query_copy (fl_sidebar_row_get_query (self->rows->pdata[j]));
+        /* A view gone with its account leaves the search over all tickets. */
+        if (query == NULL)
+          query = fl_query_new (FL_VIEW_ALL);
+        fl_query_set_text (query, search->text);
+
+        add_row (self, query, nick, search->name, "edit-find-symbolic", C_("sidebar", "Saved Searches"));
+      }
+  }
+
   recount (self);
+}
+
+/**
+ * fl_sidebar_reload:
+ *
+ * Builds the rows again, after a saved search was added, renamed or
+ * removed, and keeps the selection when its view is still there.
+ */
+void
+fl_sidebar_reload (FlSidebar *self)
+{
+  g_autofree char *nick = NULL;
+
+  g_return_if_fail (FL_IS_SIDEBAR (self));
+
+  if (self->context == NULL)
+    return;
+
+  nick = fl_sidebar_get_selected_nick (self);
+  rebuild (self);
+  if (nick == NULL || !fl_sidebar_select_nick (self, nick))
+    fl_sidebar_select_nick (self, "inbox");
 }
 
 static void
@@ -376,6 +421,26 @@ fl_sidebar_get_selected_nick (FlSidebar *self)
 
   row = gtk_list_box_get_selected_row (self->list_box);
   return row ? g_strdup (fl_sidebar_row_get_nick (FL_SIDEBAR_ROW (row))) : NULL;
+}
+
+/**
+ * fl_sidebar_get_title:
+ *
+ * Returns: (nullable): the name shown for the view @nick, for tests
+ */
+const char *
+fl_sidebar_get_title (FlSidebar  *self,
+                      const char *nick)
+{
+  g_return_val_if_fail (FL_IS_SIDEBAR (self), NULL);
+
+  for (guint i = 0; self->rows && i < self->rows->len; i++)
+    {
+      if (g_strcmp0 (fl_sidebar_row_get_nick (self->rows->pdata[i]), nick) == 0)
+        return fl_sidebar_row_get_title (self->rows->pdata[i]);
+    }
+
+  return NULL;
 }
 
 /**

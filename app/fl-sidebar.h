@@ -21,6 +21,9 @@ void      fl_sidebar_set_context        (FlSidebar  *self,
 gboolean  fl_sidebar_select_nick        (FlSidebar  *self,
                                          const char *nick);
 char     *fl_sidebar_get_selected_nick  (FlSidebar  *self);
+void      fl_sidebar_reload             (FlSidebar  *self);
+const char *fl_sidebar_get_title        (FlSidebar  *self,
+                                         const char *nick);
 guint     fl_sidebar_get_count          (FlSidebar  *self,
                                          const char *nick);
 

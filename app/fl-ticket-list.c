@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "fl-search.h"
 #include "fl-ticket-list.h"
 #include "fl-ticket-row.h"
 
@@ -24,9 +25,14 @@ struct _FlTicketList
   GtkWidget           parent_instance;
 
   FlTicketListModel  *model;
-  GtkSingleSelection *selection;
+  GtkMultiSelection  *selection;
   GPtrArray          *rows;
+  FlSearch           *search;
   gint64              selected_id;
+  gint64              next_cursor;
+  guint               n_selected;
+  GHashTable         *selected_ids;  /* gint64 *, the selection by id */
+  guint               reselect_source;
   guint               clock_source;
   guint               populated_source;
   gboolean            populated;
@@ -41,6 +47,7 @@ G_DEFINE_FINAL_TYPE (FlTicketList, fl_ticket_list, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_N_ITEMS,
+  PROP_N_SELECTED,
   N_PROPS
 };
 
@@ -79,11 +86,19 @@ setup_cb (GtkSignalListItemFactory *factory,
   g_object_weak_ref (G_OBJECT (row), row_gone_cb, self);
 }
 
+static const char * const *
+get_highlights (FlTicketList *self)
+{
+  return self->search ? fl_search_get_highlights (self->search) : NULL;
+}
+
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          FlTicketList             *self)
 {
+  fl_ticket_row_set_highlights (FL_TICKET_ROW (gtk_list_item_get_child (item)),
+                                get_highlights (self));
   fl_ticket_row_set_ticket (FL_TICKET_ROW (gtk_list_item_get_child (item)),
                             gtk_list_item_get_item (item), NULL);
 }
@@ -145,10 +160,14 @@ update_state (FlTicketList *self)
     {
       if (query != NULL && fl_query_get_text (query) != NULL)
         {
+          const char *hint = self->search ? fl_search_get_hint (self->search) : NULL;
+
+          /* A search that was partly not understood says so here too,
+           * so an empty list always comes with its reason. */
           adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
           adw_status_page_set_title (self->empty_page, _("No Results"));
           adw_status_page_set_description (self->empty_page,
-                                           _("No ticket in this view matches the search."));
+                                           hint ? hint : _("No ticket in this view matches the search."));
         }
       else
         {
@@ -165,6 +184,58 @@ update_state (FlTicketList *self)
     self->populated_source = g_idle_add (emit_populated_cb, self);
 }
 
+/* Remembers the selection by ticket id and counts it. */
+static void
+sync_selection (FlTicketList *self)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GtkBitsetIter iter;
+  guint position;
+  guint n = gtk_bitset_get_size (set);
+
+  g_hash_table_remove_all (self->selected_ids);
+  if (gtk_bitset_iter_init_first (&iter, set, &position))
+    do
+      {
+        gint64 id = fl_ticket_list_model_get_id (self->model, position);
+
+        g_hash_table_add (self->selected_ids, g_memdup2 (&id, sizeof id));
+      }
+    while (gtk_bitset_iter_next (&iter, &position));
+
+  if (n != self->n_selected)
+    {
+      self->n_selected = n;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SELECTED]);
+    }
+}
+
+/* A ticket that changed moves in the list: the model removes and adds it
+ * again, and GtkMultiSelection forgets it (GtkSingleSelection followed
+ * it). Select again, by id, whatever was selected and is still listed. */
+static gboolean
+reselect_cb (gpointer user_data)
+{
+  FlTicketList *self = user_data;
+  g_autoptr(GtkBitset) again = gtk_bitset_new_empty ();
+  guint n = fl_ticket_list_get_n_items (self);
+
+  self->reselect_source = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = fl_ticket_list_model_get_id (self->model, i);
+
+      if (g_hash_table_contains (self->selected_ids, &id))
+        gtk_bitset_add (again, i);
+    }
+
+  if (!gtk_bitset_is_empty (again))
+    gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), again, again);
+  sync_selection (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_items_changed_cb (FlTicketList *self,
                      guint         position,
@@ -175,6 +246,10 @@ on_items_changed_cb (FlTicketList *self,
   if (removed != added)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
   update_state (self);
+
+  /* After the selection and the list view have taken the change in. */
+  if (g_hash_table_size (self->selected_ids) > 0 && self->reselect_source == 0)
+    self->reselect_source = g_idle_add (reselect_cb, self);
 }
 
 static void
@@ -185,15 +260,50 @@ on_loading_cb (FlTicketList      *self,
   update_state (self);
 }
 
-static void
-on_selection_changed_cb (FlTicketList       *self,
-                         guint               position,
-                         guint               n_items,
-                         GtkSingleSelection *selection)
+static gint64
+id_at (FlTicketList *self,
+       guint         position)
 {
-  guint selected = gtk_single_selection_get_selected (selection);
-  gint64 id = selected == GTK_INVALID_LIST_POSITION
-    ? 0 : fl_ticket_list_model_get_id (self->model, selected);
+  return fl_ticket_list_model_get_id (self->model, position);
+}
+
+/* With several rows selected, the ticket shown is the one the agent
+ * touched last: the cursor, kept by id, or else the last selected row of
+ * the range that just changed. */
+static void
+on_selection_changed_cb (FlTicketList      *self,
+                         guint              position,
+                         guint              n_items,
+                         GtkSelectionModel *selection)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (selection);
+  guint n = gtk_bitset_get_size (set);
+  gint64 id = 0;
+
+  if (n == 1)
+    id = id_at (self, gtk_bitset_get_minimum (set));
+  else if (n > 1)
+    {
+      guint cursor = self->selected_id ? fl_ticket_list_model_find (self->model, self->selected_id) : G_MAXUINT;
+
+      /* Shift+J and Shift+K say where the cursor goes. */
+      if (self->next_cursor != 0)
+        {
+          guint next = fl_ticket_list_model_find (self->model, self->next_cursor);
+
+          if (next != G_MAXUINT && gtk_bitset_contains (set, next))
+            id = self->next_cursor;
+        }
+      if (id == 0 && cursor != G_MAXUINT && gtk_bitset_contains (set, cursor))
+        id = self->selected_id;
+      for (guint i = position + n_items; id == 0 && i > position; i--)
+        if (gtk_bitset_contains (set, i - 1))
+          id = id_at (self, i - 1);
+      if (id == 0)
+        id = id_at (self, gtk_bitset_get_minimum (set));
+    }
+
+  sync_selection (self);
 
   /* A row that was only reloaded keeps its id: nothing to announce. */
   if (id == self->selected_id)
@@ -221,6 +331,7 @@ fl_ticket_list_dispose (GObject *object)
 
   g_clear_handle_id (&self->clock_source, g_source_remove);
   g_clear_handle_id (&self->populated_source, g_source_remove);
+  g_clear_handle_id (&self->reselect_source, g_source_remove);
   for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
     g_object_weak_unref (self->rows->pdata[i], row_gone_cb, self);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -233,10 +344,21 @@ fl_ticket_list_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
       gtk_widget_unparent (child);
   }
+  g_clear_pointer (&self->search, fl_search_free);
+  g_clear_pointer (&self->selected_ids, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (fl_ticket_list_parent_class)->dispose (object);
+}
+
+/* The keyboard focus goes to the list's focus row. */
+static gboolean
+fl_ticket_list_grab_focus (GtkWidget *widget)
+{
+  FlTicketList *self = FL_TICKET_LIST (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 static void
@@ -253,6 +375,10 @@ fl_ticket_list_get_property (GObject    *object,
       g_value_set_uint (value, fl_ticket_list_get_n_items (self));
       break;
 
+    case PROP_N_SELECTED:
+      g_value_set_uint (value, self->n_selected);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -266,9 +392,15 @@ fl_ticket_list_class_init (FlTicketListClass *klass)
 
   object_class->dispose = fl_ticket_list_dispose;
   object_class->get_property = fl_ticket_list_get_property;
+  widget_class->grab_focus = fl_ticket_list_grab_focus;
 
   properties [PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_N_SELECTED] =
+    g_param_spec_uint ("n-selected", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -325,6 +457,7 @@ fl_ticket_list_init (FlTicketList *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
+  self->selected_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
@@ -358,9 +491,9 @@ fl_ticket_list_set_store (FlTicketList *self,
   g_signal_connect_object (self->model, "notify::loading",
                            G_CALLBACK (on_loading_cb), self, G_CONNECT_SWAPPED);
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  /* Several tickets can be selected (Shift or Ctrl with a click, Shift+J
+   * and Shift+K) for the bulk actions. */
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -378,8 +511,37 @@ fl_ticket_list_set_query (FlTicketList *self,
   g_return_if_fail (FL_IS_TICKET_LIST (self));
   g_return_if_fail (self->model != NULL);
 
+  g_clear_pointer (&self->search, fl_search_free);
+  if (fl_query_get_text (query) != NULL)
+    self->search = fl_search_parse (fl_query_get_text (query));
+
+  /* Rows the new list keeps are not bound again: give them the new
+   * highlights directly. The list view's children hold the rows. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (FL_IS_TICKET_ROW (row))
+        fl_ticket_row_set_highlights (FL_TICKET_ROW (row), get_highlights (self));
+    }
+
   fl_ticket_list_model_set_query (self->model, query);
   update_state (self);
+}
+
+/**
+ * fl_ticket_list_get_search_hint:
+ *
+ * Returns: (nullable): what the current search could not understand
+ */
+const char *
+fl_ticket_list_get_search_hint (FlTicketList *self)
+{
+  g_return_val_if_fail (FL_IS_TICKET_LIST (self), NULL);
+
+  return self->search ? fl_search_get_hint (self->search) : NULL;
 }
 
 /**
@@ -423,7 +585,119 @@ fl_ticket_list_select (FlTicketList *self,
   g_return_if_fail (FL_IS_TICKET_LIST (self));
 
   if (self->selection != NULL && position < fl_ticket_list_get_n_items (self))
-    gtk_single_selection_set_selected (self->selection, position);
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+}
+
+/**
+ * fl_ticket_list_move:
+ * @delta: how many rows down (positive) or up (negative)
+ * @extend: add the row to the selection instead of selecting it alone
+ *
+ * Moves to the row @delta rows from the shown ticket, or to the first row
+ * when none is shown, and scrolls to it. Extending back over rows already
+ * selected takes the row that is left out of the selection, as in a mail
+ * client.
+ */
+void
+fl_ticket_list_move (FlTicketList *self,
+                     int           delta,
+                     gboolean      extend)
+{
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (self->selection);
+  guint n = fl_ticket_list_get_n_items (self);
+  guint cursor;
+  gint64 position;
+
+  g_return_if_fail (FL_IS_TICKET_LIST (self));
+
+  if (self->selection == NULL || n == 0)
+    return;
+
+  cursor = self->selected_id ? fl_ticket_list_model_find (self->model, self->selected_id) : G_MAXUINT;
+  if (cursor == G_MAXUINT)
+    position = 0;
+  else
+    position = CLAMP ((gint64) cursor + delta, 0, (gint64) n - 1);
+
+  if (!extend || cursor == G_MAXUINT)
+    gtk_selection_model_select_item (selection, position, TRUE);
+  else if (position != cursor && gtk_selection_model_is_selected (selection, position))
+    {
+      /* Shrinking: the row left behind goes, and the cursor moves on. */
+      self->next_cursor = id_at (self, position);
+      gtk_selection_model_unselect_item (selection, cursor);
+    }
+  else
+    {
+      self->next_cursor = id_at (self, position);
+      gtk_selection_model_select_item (selection, position, FALSE);
+    }
+  self->next_cursor = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", (guint) position);
+}
+
+/**
+ * fl_ticket_list_get_selected_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of every
+ *   selected ticket, in list order
+ */
+GArray *
+fl_ticket_list_get_selected_ids (FlTicketList *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GtkBitset) set = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (FL_IS_TICKET_LIST (self), ids);
+
+  if (self->selection == NULL)
+    return ids;
+
+  set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_iter_init_first (&iter, set, &position))
+    do
+      {
+        gint64 id = id_at (self, position);
+
+        if (id != 0)
+          g_array_append_val (ids, id);
+      }
+    while (gtk_bitset_iter_next (&iter, &position));
+
+  return ids;
+}
+
+guint
+fl_ticket_list_get_n_selected (FlTicketList *self)
+{
+  g_return_val_if_fail (FL_IS_TICKET_LIST (self), 0);
+
+  return self->n_selected;
+}
+
+/**
+ * fl_ticket_list_get_selection:
+ *
+ * Returns: (transfer none) (nullable): the list's selection model
+ */
+GtkSelectionModel *
+fl_ticket_list_get_selection (FlTicketList *self)
+{
+  g_return_val_if_fail (FL_IS_TICKET_LIST (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+void
+fl_ticket_list_unselect_all (FlTicketList *self)
+{
+  g_return_if_fail (FL_IS_TICKET_LIST (self));
+
+  if (self->selection != NULL)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
 }
 
 /**
@@ -451,11 +725,11 @@ fl_ticket_list_select_id (FlTicketList *self,
   if (position == G_MAXUINT)
     {
       self->selected_id = 0;
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
       return FALSE;
     }
 
-  gtk_single_selection_set_selected (self->selection, position);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   return TRUE;
 }

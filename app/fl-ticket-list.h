@@ -21,11 +21,19 @@ void               fl_ticket_list_set_store    (FlTicketList *self,
                                                 FlStore      *store);
 void               fl_ticket_list_set_query    (FlTicketList *self,
                                                 FlQuery      *query);
+const char        *fl_ticket_list_get_search_hint (FlTicketList *self);
 FlTicketListModel *fl_ticket_list_get_model    (FlTicketList *self);
 guint              fl_ticket_list_get_n_items  (FlTicketList *self);
 gint64             fl_ticket_list_get_selected (FlTicketList *self);
 void               fl_ticket_list_select       (FlTicketList *self,
                                                 guint         position);
+void               fl_ticket_list_move         (FlTicketList *self,
+                                                int           delta,
+                                                gboolean      extend);
+GArray            *fl_ticket_list_get_selected_ids (FlTicketList *self);
+guint              fl_ticket_list_get_n_selected   (FlTicketList *self);
+void               fl_ticket_list_unselect_all     (FlTicketList *self);
+GtkSelectionModel *fl_ticket_list_get_selection    (FlTicketList *self);
 gboolean           fl_ticket_list_select_id    (FlTicketList *self,
                                                 gint64        ticket_id);
 

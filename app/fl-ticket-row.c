@@ -13,6 +13,7 @@
 #include "fl-format.h"
 #include "fl-query.h"
 #include "fl-sla.h"
+#include "fl-text.h"
 #include "fl-ticket-row.h"
 
 
@@ -29,6 +30,7 @@ struct _FlTicketRow
 
   FlTicket       *ticket;
   GtkCssProvider *stripe_provider;
+  char          **highlights;
 
   GtkWidget      *box;
   GtkWidget      *account_stripe;
@@ -124,6 +126,53 @@ fl_ticket_row_update_time (FlTicketRow *self,
   gtk_label_set_label (self->sla_label, badge);
 }
 
+/* Sets customer text on an inscription: as plain text, or, when a search
+ * matched part of it, as markup built from the escaped text. */
+static void
+set_highlighted (FlTicketRow    *self,
+                 GtkInscription *inscription,
+                 const char     *text)
+{
+  g_autofree char *markup = fl_text_highlight (text, (const char * const *) self->highlights);
+
+  if (markup != NULL)
+    gtk_inscription_set_markup (inscription, markup);
+  else
+    {
+      /* Plain text must not keep the bold of an earlier match. */
+      gtk_inscription_set_attributes (inscription, NULL);
+      gtk_inscription_set_text (inscription, text);
+    }
+}
+
+/**
+ * fl_ticket_row_set_highlights:
+ * @words: (nullable) (array zero-terminated=1): folded words a search
+ *   matched, from fl_search_get_highlights()
+ *
+ * Shows the words in bold in the subject and the snippet.
+ */
+void
+fl_ticket_row_set_highlights (FlTicketRow        *self,
+                              const char * const *words)
+{
+  g_return_if_fail (FL_IS_TICKET_ROW (self));
+
+  if (words != NULL && words[0] == NULL)
+    words = NULL;
+  if (self->highlights == NULL && words == NULL)
+    return;
+
+  g_strfreev (self->highlights);
+  self->highlights = g_strdupv ((char **) words);
+
+  if (self->ticket != NULL && fl_ticket_get_subject (self->ticket) != NULL)
+    {
+      set_highlighted (self, self->subject_label, fl_ticket_get_subject (self->ticket));
+      set_highlighted (self, self->snippet_label, fl_ticket_get_snippet (self->ticket));
+    }
+}
+
 /**
  * fl_ticket_row_set_ticket:
  * @ticket: (nullable): the ticket; one not loaded yet has no subject
@@ -150,6 +199,8 @@ fl_ticket_row_set_ticket (FlTicketRow *self,
   if (!loaded)
     {
       gtk_label_set_label (self->customer_label, "");
+      gtk_inscription_set_attributes (self->subject_label, NULL);
+      gtk_inscription_set_attributes (self->snippet_label, NULL);
       gtk_inscription_set_text (self->subject_label, _("Loading…"));
       gtk_inscription_set_text (self->snippet_label, NULL);
       gtk_label_set_label (self->age_label, "");
@@ -172,8 +223,8 @@ fl_ticket_row_set_ticket (FlTicketRow *self,
                                fl_channel_get_label (fl_ticket_get_channel (ticket)));
   gtk_label_set_label (self->customer_label,
                        fl_ticket_get_requester (ticket) ?: fl_ticket_get_requester_email (ticket));
-  gtk_inscription_set_text (self->subject_label, fl_ticket_get_subject (ticket));
-  gtk_inscription_set_text (self->snippet_label, fl_ticket_get_snippet (ticket));
+  set_highlighted (self, self->subject_label, fl_ticket_get_subject (ticket));
+  set_highlighted (self, self->snippet_label, fl_ticket_get_snippet (ticket));
 
   gtk_widget_set_visible (self->unread_dot, fl_ticket_get_unread (ticket));
   if (fl_ticket_get_unread (ticket))
@@ -249,6 +300,7 @@ fl_ticket_row_finalize (GObject *object)
   FlTicketRow *self = (FlTicketRow *)object;
 
   g_clear_object (&self->stripe_provider);
+  g_clear_pointer (&self->highlights, g_strfreev);
 
   G_OBJECT_CLASS (fl_ticket_row_parent_class)->finalize (object);
 }

@@ -19,6 +19,8 @@ GtkWidget *fl_ticket_row_new        (void);
 void       fl_ticket_row_set_ticket (FlTicketRow *self,
                                      FlTicket    *ticket,
                                      const char  *account_color);
+void       fl_ticket_row_set_highlights (FlTicketRow        *self,
+                                         const char * const *words);
 FlTicket  *fl_ticket_row_get_ticket (FlTicketRow *self);
 void       fl_ticket_row_update_time (FlTicketRow *self,
                                       gint64       now);

@@ -30,5 +30,7 @@ GListModel *fl_ticket_view_get_messages (FlTicketView *self);
 FlComposer *fl_ticket_view_get_composer (FlTicketView *self);
 FlContext  *fl_ticket_view_get_context  (FlTicketView *self);
 FlSlaChips *fl_ticket_view_get_sla_chips (FlTicketView *self);
+gboolean    fl_ticket_view_popup        (FlTicketView *self,
+                                         const char   *field);
 
 G_END_DECLS

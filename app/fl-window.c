@@ -8,11 +8,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "fl-bulk-bar.h"
 #include "fl-connect-dialog.h"
 #include "fl-customer-panel.h"
 #include "fl-format.h"
+#include "fl-inbox-keys.h"
+#include "fl-name-dialog.h"
 #include "fl-outbox-button.h"
+#include "fl-search-help.h"
 #include "fl-sidebar.h"
 #include "fl-ticket-list.h"
 #include "fl-ticket-view.h"
@@ -39,6 +44,10 @@ struct _FlWindow
   GCancellable         *cancellable;
   FlQuery              *view_query;
   char                 *view_title;
+  FlInboxKeys          *keys;
+  gint64                pending_ticket;
+  gint64                select_when_listed;
+  guint                 select_source;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -54,9 +63,11 @@ struct _FlWindow
   AdwWindowTitle       *ticket_title;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
+  GtkLabel             *search_hint;
   GtkWidget            *ticket_pane;
   FlSidebar            *sidebar;
   FlTicketList         *ticket_list;
+  FlBulkBar            *bulk_bar;
   FlTicketView         *ticket_view;
   AdwFlap              *customer_flap;
   FlCustomerPanel      *customer_panel;
@@ -66,6 +77,7 @@ struct _FlWindow
   GtkSpinner           *sync_spinner;
   GtkLabel             *sync_label;
   GtkRevealer          *token_revealer;
+  GtkRevealer          *offline_revealer;
   GtkLabel             *token_label;
 
   /* Syncing */
@@ -146,7 +158,17 @@ apply_query (FlWindow *self)
     fl_query_set_text (query, text);
 
   fl_ticket_list_set_query (self->ticket_list, query);
+
+  /* What the search did not understand is said under the entry. */
+  {
+    const char *hint = fl_ticket_list_get_search_hint (self->ticket_list);
+
+    gtk_label_set_label (self->search_hint, hint ? hint : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->search_hint), hint != NULL);
+  }
 }
+
+static void update_view_actions (FlWindow *self);
 
 static void
 on_view_selected_cb (FlWindow   *self,
@@ -158,6 +180,7 @@ on_view_selected_cb (FlWindow   *self,
 
   g_clear_pointer (&self->view_query, fl_query_unref);
   self->view_query = fl_query_ref (query);
+  self->select_when_listed = 0;
   g_free (self->view_title);
   self->view_title = g_strdup (title);
 
@@ -166,6 +189,7 @@ on_view_selected_cb (FlWindow   *self,
 
   apply_query (self);
   update_list_title (self);
+  update_view_actions (self);
 
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
@@ -176,6 +200,7 @@ on_search_changed_cb (FlWindow       *self,
                       GtkSearchEntry *entry)
 {
   apply_query (self);
+  update_view_actions (self);
 }
 
 static void
@@ -358,12 +383,561 @@ on_back_clicked_cb (FlWindow  *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Keyboard actions; FlInboxKeys maps the keys to them. */
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+
+  fl_ticket_list_move (self->ticket_list, strstr (action_name, "previous") ? -1 : 1,
+                       strstr (action_name, "extend") != NULL);
+}
+
+static void
+open_ticket_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+  gint64 id = fl_ticket_list_get_selected (self->ticket_list);
+
+  if (id != 0)
+    on_ticket_activated_cb (self, id, self->ticket_list);
+}
+
+static void
+compose_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+  FlComposer *composer = fl_ticket_view_get_composer (self->ticket_view);
+
+  if (fl_ticket_view_get_ticket (self->ticket_view) == NULL)
+    return;
+
+  fl_composer_set_note (composer, g_str_equal (action_name, "win.add-note"));
+  adw_leaflet_set_visible_child (self->leaflet, self->ticket_pane);
+
+  /* The composer's text is its one text view. */
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (composer)); w != NULL;)
+    {
+      if (GTK_IS_TEXT_VIEW (w))
+        {
+          gtk_widget_grab_focus (w);
+          break;
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            {
+              w = gtk_widget_get_parent (w);
+              if (w == GTK_WIDGET (composer))
+                w = NULL;
+            }
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+}
+
+static void
+header_menu_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+
+  if (fl_ticket_view_get_ticket (self->ticket_view) == NULL)
+    return;
+
+  adw_leaflet_set_visible_child (self->leaflet, self->ticket_pane);
+  fl_ticket_view_popup (self->ticket_view,
+                        g_str_equal (action_name, "win.set-status") ? "status" : "assignee");
+}
+
+/* Esc: from the ticket back to the list, or out of the search, or back
+ * to the list from wherever the focus was. */
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) == self->ticket_pane)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  else if (gtk_search_bar_get_search_mode (self->search_bar))
+    on_search_stopped_cb (self, self->search_entry);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->ticket_list));
+}
+
+static void
+go_view_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+
+  fl_sidebar_select_nick (self->sidebar, g_variant_get_string (parameter, NULL));
+}
+
+/* Bulk actions on the selected tickets, one outbox item per ticket. */
+
+typedef struct
+{
+  FlWindow     *window;
+  FlOutboxKind  kind;
+  char         *value;  /* a status nick, or an agent's name ("" for nobody) */
+} BulkData;
+
+static void
+bulk_data_free (BulkData *data)
+{
+  g_object_unref (data->window);
+  g_free (data->value);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BulkData, bulk_data_free)
+
+/* The agent called @name in @account_id, from a per-account cache. */
+static FlAgent *
+find_agent (FlWindow   *self,
+            GHashTable *agents_by_account,
+            gint64      account_id,
+            const char *name)
+{
+  GPtrArray *agents = g_hash_table_lookup (agents_by_account, &account_id);
+
+  if (agents == NULL)
+    {
+      gint64 *key = g_memdup2 (&account_id, sizeof account_id);
+
+      agents = fl_store_list_agents (fl_context_get_store (self->context), account_id, NULL);
+      if (agents == NULL)
+        agents = g_ptr_array_new_with_free_func (g_object_unref);
+      g_hash_table_insert (agents_by_account, key, agents);
+    }
+
+  for (guint i = 0; i < agents->len; i++)
+    if (g_strcmp0 (fl_agent_get_name (agents->pdata[i]) ?: fl_agent_get_username (agents->pdata[i]), name) == 0)
+      return agents->pdata[i];
+  return NULL;
+}
+
+static void
+bulk_tickets_loaded_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(BulkData) data = user_data;
+  FlWindow *self = data->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tickets = fl_store_load_tickets_finish (FL_STORE (object), result, &error);
+  g_autoptr(GHashTable) agents = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *message = NULL;
+  guint queued = 0, skipped = 0;
+
+  if (tickets == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+
+  agents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < tickets->len; i++)
+    {
+      FlTicket *ticket = tickets->pdata[i];
+      g_autoptr(FlOutboxItem) item = NULL;
+      const char *value = NULL;
+
+      if (data->kind == FL_OUTBOX_SET_STATUS)
+        {
+          if (g_strcmp0 (fl_status_to_string (fl_ticket_get_status (ticket)), data->value) == 0)
+            continue;
+          value = data->value;
+        }
+      else if (*data->value == '\0')
+        {
+          if (fl_ticket_get_assignee_id (ticket) == 0)
+            continue;
+        }
+      else
+        {
+          FlAgent *agent = find_agent (self, agents, fl_ticket_get_account_id (ticket), data->value);
+
+          /* Agents belong to a helpdesk: one without that agent keeps
+           * its assignee. */
+          if (agent == NULL)
+            {
+              skipped++;
+              continue;
+            }
+          if (fl_agent_get_id (agent) == fl_ticket_get_assignee_id (ticket))
+            continue;
+          value = fl_agent_get_remote_id (agent);
+        }
+
+      item = g_object_new (FL_TYPE_OUTBOX_ITEM,
+                           "account-id", fl_ticket_get_account_id (ticket),
+                           "ticket-id", fl_ticket_get_id (ticket),
+                           "remote-ticket-id", fl_ticket_get_remote_id (ticket),
+                           "kind", data->kind,
+                           "value", value,
+                           NULL);
+      fl_outbox_enqueue_async (fl_context_get_outbox (self->context), item, NULL, NULL, NULL);
+      queued++;
+    }
+
+  count = fl_format_count (queued);
+  if (data->kind == FL_OUTBOX_SET_STATUS)
+    /* Translators: a toast after a bulk action; %s is a number, already formatted */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Status changed on %s ticket",
+                                            "Status changed on %s tickets", queued), count);
+  else
+    /* Translators: a toast after a bulk action; %s is a number, already formatted */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Assignee changed on %s ticket",
+                                            "Assignee changed on %s tickets", queued), count);
+  toast (self, message);
+
+  if (skipped > 0)
+    {
+      g_autofree char *n = fl_format_count (skipped);
+      g_autofree char *why = NULL;
+
+      /* Translators: a toast after a bulk assign; %s is a number, already formatted */
+      why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%s ticket kept its assignee: its helpdesk has no agent of that name",
+                                          "%s tickets kept their assignee: their helpdesk has no agent of that name",
+                                          skipped), n);
+      toast (self, why);
+    }
+}
+
+static void
+bulk_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+  g_autoptr(GArray) ids = fl_ticket_list_get_selected_ids (self->ticket_list);
+  BulkData *data;
+
+  if (ids->len == 0 || self->context == NULL)
+    return;
+
+  data = g_new0 (BulkData, 1);
+  data->window = g_object_ref (self);
+  data->kind = g_str_equal (action_name, "win.bulk-set-status") ? FL_OUTBOX_SET_STATUS : FL_OUTBOX_SET_OWNER;
+  data->value = g_variant_dup_string (parameter, NULL);
+  fl_store_load_tickets_async (fl_context_get_store (self->context),
+                               (gint64 *) (gpointer) ids->data, ids->len,
+                               self->cancellable, bulk_tickets_loaded_cb, data);
+}
+
+static void
+clear_selection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  fl_ticket_list_unselect_all (FL_WINDOW (widget)->ticket_list);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+/* The assign menu lists every account's agents by name, once each. */
+static void
+update_bulk_agents (FlWindow *self)
+{
+  GListModel *accounts = fl_context_get_accounts (self->context);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(FlAccount) account = g_list_model_get_item (accounts, i);
+      g_autoptr(GPtrArray) agents = fl_store_list_agents (fl_context_get_store (self->context),
+                                                          fl_account_get_id (account), NULL);
+
+      for (guint j = 0; agents && j < agents->len; j++)
+        {
+          const char *name = fl_agent_get_name (agents->pdata[j]) ?: fl_agent_get_username (agents->pdata[j]);
+
+          if (name != NULL && !g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+            g_ptr_array_add (names, g_strdup (name));
+        }
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  fl_bulk_bar_set_agents (self->bulk_bar, (const char * const *) names->pdata);
+}
+
+static void
+on_n_selected_cb (FlWindow     *self,
+                  GParamSpec   *pspec,
+                  FlTicketList *list)
+{
+  guint n = fl_ticket_list_get_n_selected (list);
+
+  if (n >= 2 && !fl_bulk_bar_get_shown (self->bulk_bar))
+    update_bulk_agents (self);
+  fl_bulk_bar_set_count (self->bulk_bar, n);
+}
+
+/* Saved searches: the search typed over a view, kept as a view. */
+
+static gint64
+selected_saved_id (FlWindow *self)
+{
+  g_autofree char *nick = fl_sidebar_get_selected_nick (self->sidebar);
+
+  if (nick == NULL || !g_str_has_prefix (nick, "saved:"))
+    return 0;
+  return g_ascii_strtoll (nick + strlen ("saved:"), NULL, 10);
+}
+
+static void
+update_view_actions (FlWindow *self)
+{
+  gboolean saved = selected_saved_id (self) != 0;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-view", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-view", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-search", text != NULL && *text != '\0');
+}
+
+/**
+ * fl_window_save_search:
+ * @name: what to call the view
+ *
+ * Saves the search in the entry, over the selected view, as a view of its
+ * own, and shows it. Over a saved search, the new one narrows it further.
+ *
+ * Returns: the saved search's id, or 0 when there was nothing to save
+ */
+gint64
+fl_window_save_search (FlWindow   *self,
+                       const char *name)
+{
+  FlStore *store = fl_context_get_store (self->context);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autofree char *base = fl_sidebar_get_selected_nick (self->sidebar);
+  g_autofree char *nick = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 saved_id = selected_saved_id (self);
+  gint64 id;
+
+  if (*text == '\0' || base == NULL)
+    return 0;
+
+  if (saved_id != 0)
+    {
+      g_autoptr(GPtrArray) searches = fl_store_list_saved_searches (store, NULL);
+
+      for (guint i = 0; searches && i < searches->len; i++)
+        {
+          FlSavedSearch *search = searches->pdata[i];
+
+          if (search->id == saved_id)
+            {
+              g_autofree char *both = g_strconcat (search->text, " ", text, NULL);
+
+              g_free (base);
+              base = g_strdup (search->base_view);
+              g_free (text);
+              text = g_steal_pointer (&both);
+            }
+        }
+    }
+
+  id = fl_store_add_saved_search (store, name, base, text, &error);
+  if (id == 0)
+    {
+      toast (self, error->message);
+      return 0;
+    }
+
+  /* The search now is the view. */
+  on_search_stopped_cb (self, self->search_entry);
+  fl_sidebar_reload (self->sidebar);
+  nick = g_strdup_printf ("saved:%" G_GINT64_FORMAT, id);
+  fl_sidebar_select_nick (self->sidebar, nick);
+  return id;
+}
+
+/**
+ * fl_window_rename_view:
+ *
+ * Renames the selected saved search.
+ */
+gboolean
+fl_window_rename_view (FlWindow   *self,
+                       const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = selected_saved_id (self);
+
+  if (id == 0)
+    return FALSE;
+
+  if (!fl_store_rename_saved_search (fl_context_get_store (self->context), id, name, &error))
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  fl_sidebar_reload (self->sidebar);
+  return TRUE;
+}
+
+static void
+save_search_named_cb (const char *name,
+                      gpointer    user_data)
+{
+  fl_window_save_search (user_data, name);
+}
+
+static void
+rename_view_named_cb (const char *name,
+                      gpointer    user_data)
+{
+  fl_window_rename_view (user_data, name);
+}
+
+static void
+save_search_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+  GtkWidget *dialog;
+
+  dialog = fl_name_dialog_new (GTK_WINDOW (self), _("Save This Search as a View"), _("_Save"),
+                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                               save_search_named_cb, g_object_ref (self), g_object_unref);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rename_view_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+  GtkWidget *dialog;
+
+  dialog = fl_name_dialog_new (GTK_WINDOW (self), _("Rename View"), _("_Rename"), self->view_title,
+                               rename_view_named_cb, g_object_ref (self), g_object_unref);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+remove_view_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id = selected_saved_id (self);
+
+  if (id == 0)
+    return;
+
+  if (!fl_store_remove_saved_search (fl_context_get_store (self->context), id, &error))
+    toast (self, error->message);
+  fl_sidebar_reload (self->sidebar);
+}
+
+static void on_list_loading_cb (FlWindow          *self,
+                                GParamSpec        *pspec,
+                                FlTicketListModel *model);
+
+/**
+ * fl_window_set_online:
+ *
+ * Shows or hides the offline bar; the network monitor calls this, and
+ * tests. Offline, the cache stays usable: only syncing and sending wait.
+ */
+void
+fl_window_set_online (FlWindow *self,
+                      gboolean  online)
+{
+  g_return_if_fail (FL_IS_WINDOW (self));
+
+  gtk_revealer_set_reveal_child (self->offline_revealer, !online);
+}
+
+gboolean
+fl_window_get_offline_banner_shown (FlWindow *self)
+{
+  g_return_val_if_fail (FL_IS_WINDOW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->offline_revealer);
+}
+
+static void
+on_network_changed_cb (FlWindow        *self,
+                       gboolean         available,
+                       GNetworkMonitor *monitor)
+{
+  fl_window_set_online (self, g_network_monitor_get_network_available (monitor));
+}
+
 static void
 on_n_items_cb (FlWindow     *self,
                GParamSpec   *pspec,
                FlTicketList *list)
 {
   update_list_title (self);
+  on_list_loading_cb (self, NULL, fl_ticket_list_get_model (list));
+}
+
+/* A ticket opened before the list was filled gets its row selected. */
+static gboolean
+select_listed_cb (gpointer user_data)
+{
+  FlWindow *self = user_data;
+  FlTicketListModel *model = fl_ticket_list_get_model (self->ticket_list);
+
+  self->select_source = 0;
+
+  /* Until the row is there, unless the agent picked a row meanwhile or
+   * went to another view. */
+  if (self->select_when_listed != 0 && !fl_ticket_list_model_get_loading (model) &&
+      fl_ticket_list_model_find (model, self->select_when_listed) != G_MAXUINT)
+    {
+      gint64 id = self->select_when_listed;
+
+      self->select_when_listed = 0;
+      if (fl_ticket_list_get_selected (self->ticket_list) == 0)
+        fl_ticket_list_select_id (self->ticket_list, id);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* From an idle: the list is still taking the change in. */
+static void
+on_list_loading_cb (FlWindow          *self,
+                    GParamSpec        *pspec,
+                    FlTicketListModel *model)
+{
+  if (self->select_when_listed != 0 && self->select_source == 0)
+    self->select_source = g_idle_add (select_listed_cb, self);
 }
 
 static void
@@ -682,6 +1256,8 @@ fl_window_dispose (GObject *object)
   g_cancellable_cancel (self->sync_cancellable);
   g_clear_handle_id (&self->settle_source, g_source_remove);
   g_clear_handle_id (&self->sync_source, g_source_remove);
+  g_clear_object (&self->keys);
+  g_clear_handle_id (&self->select_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_WINDOW);
 
@@ -831,6 +1407,8 @@ fl_window_class_init (FlWindowClass *klass)
   g_type_ensure (FL_TYPE_CUSTOMER_PANEL);
   g_type_ensure (FL_TYPE_METRICS_VIEW);
   g_type_ensure (FL_TYPE_OUTBOX_BUTTON);
+  g_type_ensure (FL_TYPE_SEARCH_HELP);
+  g_type_ensure (FL_TYPE_BULK_BAR);
   g_type_ensure (FL_TYPE_SIDEBAR);
   g_type_ensure (FL_TYPE_TICKET_LIST);
   g_type_ensure (FL_TYPE_TICKET_VIEW);
@@ -849,9 +1427,11 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_title);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, search_hint);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_pane);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_list);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, bulk_bar);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, ticket_view);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, customer_flap);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, customer_panel);
@@ -861,6 +1441,7 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlWindow, sync_spinner);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, sync_label);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, token_revealer);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, offline_revealer);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, token_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
@@ -877,6 +1458,23 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-send", NULL, undo_send_action);
   gtk_widget_class_install_action (widget_class, "win.show-metrics", NULL, show_metrics_action);
   gtk_widget_class_install_action (widget_class, "win.show-tickets", NULL, show_tickets_action);
+  gtk_widget_class_install_action (widget_class, "win.next-ticket", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-ticket", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "win.extend-next-ticket", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "win.extend-previous-ticket", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "win.open-ticket", NULL, open_ticket_action);
+  gtk_widget_class_install_action (widget_class, "win.reply", NULL, compose_action);
+  gtk_widget_class_install_action (widget_class, "win.add-note", NULL, compose_action);
+  gtk_widget_class_install_action (widget_class, "win.assign", NULL, header_menu_action);
+  gtk_widget_class_install_action (widget_class, "win.set-status", NULL, header_menu_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.go-view", "s", go_view_action);
+  gtk_widget_class_install_action (widget_class, "win.bulk-assign", "s", bulk_action);
+  gtk_widget_class_install_action (widget_class, "win.bulk-set-status", "s", bulk_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL, clear_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.save-search", NULL, save_search_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-view", NULL, rename_view_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-view", NULL, remove_view_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync", NULL);
@@ -925,6 +1523,8 @@ fl_window_init (FlWindow *self)
                            G_CALLBACK (on_list_populated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ticket_list, "notify::n-items",
                            G_CALLBACK (on_n_items_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->ticket_list, "notify::n-selected",
+                           G_CALLBACK (on_n_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ticket_view, "loaded",
                            G_CALLBACK (on_ticket_loaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (fl_ticket_view_get_composer (self->ticket_view), "sent",
@@ -935,6 +1535,18 @@ fl_window_init (FlWindow *self)
                            G_CALLBACK (on_sort_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::sync-interval",
                            G_CALLBACK (on_sync_interval_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->keys = fl_inbox_keys_new (GTK_WIDGET (self));
+
+  /* Offline the cache still works: the bar only says why nothing syncs. */
+  {
+    GNetworkMonitor *monitor = g_network_monitor_get_default ();
+
+    g_signal_connect_object (monitor, "network-changed",
+                             G_CALLBACK (on_network_changed_cb), self, G_CONNECT_SWAPPED);
+    fl_window_set_online (self, g_network_monitor_get_network_available (monitor));
+  }
+  update_view_actions (self);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->ticket_list));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
@@ -1010,6 +1622,8 @@ fl_window_show_workspace (FlWindow *self)
   g_return_if_fail (fl_context_get_store (self->context) != NULL);
 
   fl_ticket_list_set_store (self->ticket_list, fl_context_get_store (self->context));
+  g_signal_connect_object (fl_ticket_list_get_model (self->ticket_list), "notify::loading",
+                           G_CALLBACK (on_list_loading_cb), self, G_CONNECT_SWAPPED);
   fl_ticket_view_set_context (self->ticket_view, self->context);
   fl_customer_panel_set_context (self->customer_panel, self->context);
   fl_sidebar_set_context (self->sidebar, self->context);
@@ -1046,10 +1660,51 @@ fl_window_show_workspace (FlWindow *self)
 
   update_sync_state (self);
 
+  /* A notification clicked while the app was starting. */
+  if (self->pending_ticket != 0)
+    {
+      gint64 id = self->pending_ticket;
+
+      self->pending_ticket = 0;
+      fl_window_open_ticket (self, id);
+    }
+
   /* Show what the cache has at once, then bring it up to date. A
    * measuring run measures the cache alone. */
   if (!self->measuring)
     sync_all (self);
+}
+
+/**
+ * fl_window_open_ticket:
+ * @ticket_id: a ticket's store id
+ *
+ * Shows a ticket, as a notification's action does: selected in the list
+ * when the view has it, on its own otherwise. Before the workspace is
+ * shown (the app is still starting), the ticket opens once it is.
+ */
+void
+fl_window_open_ticket (FlWindow *self,
+                       gint64    ticket_id)
+{
+  g_return_if_fail (FL_IS_WINDOW (self));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workspace") != 0)
+    {
+      self->pending_ticket = ticket_id;
+      return;
+    }
+
+  self->select_when_listed = 0;
+  if (!fl_ticket_list_select_id (self->ticket_list, ticket_id))
+    {
+      /* The list may not have its tickets yet. */
+      self->select_when_listed = ticket_id;
+      fl_ticket_view_show (self->ticket_view, ticket_id);
+      if (!self->measuring)
+        fl_store_set_unread_async (fl_context_get_store (self->context), ticket_id, FALSE, NULL, NULL, NULL);
+    }
+  adw_leaflet_set_visible_child (self->leaflet, self->ticket_pane);
 }
 
 /**
@@ -1082,10 +1737,22 @@ fl_window_get_first_frame_time (FlWindow *self)
   return self->first_frame_time;
 }
 
+FlInboxKeys *
+fl_window_get_inbox_keys (FlWindow *self)
+{
+  return self->keys;
+}
+
 FlSidebar *
 fl_window_get_sidebar (FlWindow *self)
 {
   return self->sidebar;
+}
+
+FlBulkBar *
+fl_window_get_bulk_bar (FlWindow *self)
+{
+  return self->bulk_bar;
 }
 
 FlTicketList *
@@ -1110,6 +1777,28 @@ const char *
 fl_window_get_page (FlWindow *self)
 {
   return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+/* The hint under the search entry, or NULL when it is hidden. */
+const char *
+fl_window_get_search_hint (FlWindow *self)
+{
+  g_return_val_if_fail (FL_IS_WINDOW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->search_hint)))
+    return NULL;
+  return gtk_label_get_label (self->search_hint);
+}
+
+/* Whether the ticket, rather than the list, is on screen in a folded
+ * window, or both are in a wide one. */
+gboolean
+fl_window_get_ticket_pane_shown (FlWindow *self)
+{
+  g_return_val_if_fail (FL_IS_WINDOW (self), FALSE);
+
+  return !adw_leaflet_get_folded (self->leaflet) ||
+         adw_leaflet_get_visible_child (self->leaflet) == self->ticket_pane;
 }
 
 gboolean

@@ -29,4 +29,7 @@ void      fl_window_set_measuring        (FlWindow      *self,
                                           gboolean       measuring);
 gint64    fl_window_get_first_frame_time (FlWindow      *self);
 
+void      fl_window_open_ticket          (FlWindow      *self,
+                                          gint64         ticket_id);
+
 G_END_DECLS

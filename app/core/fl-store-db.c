@@ -413,6 +413,19 @@ static const char migration_8[] =
 static const char migration_9[] =
   "ALTER TABLE templates ADD COLUMN actions TEXT;";
 
+/* Version 10 (the inbox, issue 4): searches saved as views, with the view
+ * they narrow, and what was notified, so a restart repeats nothing. */
+static const char migration_10[] =
+  "CREATE TABLE saved_searches ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  base_view TEXT NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  created INTEGER NOT NULL);"
+  "CREATE TABLE notified ("
+  "  key TEXT PRIMARY KEY,"
+  "  at INTEGER NOT NULL) WITHOUT ROWID;";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
@@ -424,6 +437,7 @@ static const char * const migrations[] = {
   migration_7,
   migration_8,
   migration_9,
+  migration_10,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FL_STORE_SCHEMA_VERSION + 1);

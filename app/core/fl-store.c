@@ -15,6 +15,7 @@
 
 #include "fl-attachment.h"
 #include "fl-store-private.h"
+#include "fl-search.h"
 #include "fl-text.h"
 
 /**
@@ -734,10 +735,217 @@ fl_store_list_templates (FlStore  *self,
 /* Queries */
 
 /* Parameters shared by every generated query: ?1 now, ?2 the end of the
- * at-risk window, ?3 the channel, ?4 the account, ?5 the FTS expression. */
+ * at-risk window, ?3 the channel, ?4 the account. A search adds its own
+ * values from ?6 on, in the order of the binds array: each is a string
+ * (bound as text) or NULL for "nothing searchable, match nothing". */
+#define FIRST_SEARCH_PARAM 6
+
+static const char me_agents[] =
+  "(SELECT me_agent_id FROM accounts WHERE me_agent_id IS NOT NULL)";
+
+/* Adds a text parameter and returns its number. */
+static guint
+add_bind (GPtrArray  *binds,
+          char       *value)
+{
+  g_ptr_array_add (binds, value);
+  return FIRST_SEARCH_PARAM + binds->len - 1;
+}
+
+/* Appends the FTS5 form of a folded text term: each word a quoted prefix,
+ * or, for a phrase, the words as one quoted phrase whose last word may be
+ * a prefix. Only letters and digits get inside quotes, so nothing needs
+ * escaping. */
+static void
+append_fts_words (GString    *match,
+                  const char *folded,
+                  gboolean    phrase)
+{
+  const char *p = folded;
+  gboolean first = TRUE;
+
+  if (phrase)
+    g_string_append_c (match, '"');
+
+  while (*p)
+    {
+      const char *start;
+
+      while (*p && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p == start)
+        continue;
+
+      if (!first)
+        g_string_append_c (match, ' ');
+      first = FALSE;
+      if (phrase)
+        g_string_append_len (match, start, p - start);
+      else
+        {
+          g_string_append_c (match, '"');
+          g_string_append_len (match, start, p - start);
+          g_string_append (match, "\"*");
+        }
+    }
+
+  if (phrase)
+    g_string_append (match, "\"*");
+}
+
+/* The FTS5 expression for one term, or NULL when it has no word. */
+static char *
+term_to_match (const FlSearchTerm *term)
+{
+  g_autoptr(GString) words = g_string_new (NULL);
+
+  append_fts_words (words, term->value, term->phrase);
+  if (words->len == 0 || g_str_equal (words->str, "\"\"*"))
+    return NULL;
+
+  /* from: looks in the customer's names and addresses only. */
+  if (term->field == FL_SEARCH_FROM)
+    return g_strdup_printf ("people : (%s)", words->str);
+  return g_string_free (g_steal_pointer (&words), FALSE);
+}
+
+static void
+append_mask (GString    *sql,
+             const char *column,
+             guint       mask)
+{
+  gboolean first = TRUE;
+
+  g_string_append_printf (sql, "%s IN (", column);
+  for (guint v = 0; v < 32; v++)
+    if (mask & (1u << v))
+      {
+        g_string_append_printf (sql, first ? "%u" : ", %u", v);
+        first = FALSE;
+      }
+  g_string_append_c (sql, ')');
+}
+
+/* Turns a search into SQL conditions. Every positive text condition goes
+ * into one FTS5 MATCH, so the index answers the search in one lookup;
+ * negated ones exclude their own matches. */
+static void
+append_search (GString       *sql,
+               const FlQuery *query,
+               GPtrArray     *binds)
+{
+  g_autoptr(FlSearch) search = fl_search_parse (fl_query_get_text (query));
+  g_autoptr(GString) match = g_string_new (NULL);
+  guint n = fl_search_get_n_terms (search);
+
+  /* Nothing searchable and nothing to explain ("!!!"): no ticket matches. */
+  if (n == 0 && fl_search_get_hint (search) == NULL)
+    {
+      g_string_append_printf (sql, " AND ?%u IS NOT NULL", add_bind (binds, NULL));
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const FlSearchTerm *term = fl_search_get_term (search, i);
+      g_autoptr(GString) cond = g_string_new (NULL);
+
+      switch (term->field)
+        {
+        case FL_SEARCH_TEXT:
+        case FL_SEARCH_FROM:
+          {
+            char *expr = term_to_match (term);
+
+            if (expr == NULL)
+              continue;
+            if (!term->negated)
+              {
+                if (match->len > 0)
+                  g_string_append (match, " AND ");
+                g_string_append (match, expr);
+                g_free (expr);
+                continue;
+              }
+            g_string_append_printf (cond, "t.id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?%u)",
+                                    add_bind (binds, expr));
+          }
+          break;
+
+        case FL_SEARCH_STATUS:
+          append_mask (cond, "t.status", term->mask);
+          break;
+
+        case FL_SEARCH_CHANNEL:
+          append_mask (cond, "t.channel", term->mask);
+          break;
+
+        case FL_SEARCH_PRIORITY:
+          append_mask (cond, "t.priority", term->mask);
+          break;
+
+        case FL_SEARCH_ASSIGNEE_ME:
+          g_string_append_printf (cond, "t.assignee_id IN %s", me_agents);
+          break;
+
+        case FL_SEARCH_ASSIGNEE_NONE:
+          g_string_append (cond, "t.assignee_id IS NULL");
+          break;
+
+        case FL_SEARCH_ASSIGNEE:
+          g_string_append_printf (cond,
+                                  "t.assignee_id IN (SELECT id FROM agents WHERE instr (fl_fold ("
+                                  "coalesce (name, '') || ' ' || coalesce (username, '') || ' ' ||"
+                                  " coalesce (email, '')), ?%u) > 0)",
+                                  add_bind (binds, g_strdup (term->value)));
+          break;
+
+        case FL_SEARCH_ACCOUNT:
+          g_string_append_printf (cond,
+                                  "t.account_id IN (SELECT id FROM accounts"
+                                  " WHERE instr (fl_fold (name), ?%u) > 0)",
+                                  add_bind (binds, g_strdup (term->value)));
+          break;
+
+        case FL_SEARCH_UNREAD:
+          g_string_append (cond, "t.unread = 1");
+          break;
+
+        case FL_SEARCH_OPEN:
+          g_string_append (cond, "t.is_open = 1");
+          break;
+
+        case FL_SEARCH_BEFORE:
+          g_string_append_printf (cond, "t.created < %" G_GINT64_FORMAT, term->time);
+          break;
+
+        case FL_SEARCH_AFTER:
+          g_string_append_printf (cond, "t.created >= %" G_GINT64_FORMAT, term->time);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      /* A NULL (no assignee) counts as not matching, so its negation holds. */
+      if (term->negated)
+        g_string_append_printf (sql, " AND NOT coalesce ((%s), 0)", cond->str);
+      else
+        g_string_append_printf (sql, " AND %s", cond->str);
+    }
+
+  if (match->len > 0)
+    g_string_append_printf (sql, " AND t.id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?%u)",
+                            add_bind (binds, g_string_free (g_steal_pointer (&match), FALSE)));
+}
+
 static void
 append_where (GString       *sql,
-              const FlQuery *query)
+              const FlQuery *query,
+              GPtrArray     *binds)
 {
   static const char me[] =
     "(SELECT me_agent_id FROM accounts WHERE me_agent_id IS NOT NULL)";
@@ -799,7 +1007,7 @@ append_where (GString       *sql,
     }
 
   if (fl_query_get_text (query) != NULL)
-    g_string_append (sql, " AND t.id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?5)");
+    append_search (sql, query, binds);
 }
 
 static void
@@ -827,44 +1035,11 @@ append_order (GString       *sql,
     }
 }
 
-/* Turns free text into an FTS5 expression: every word folded, quoted and
- * matched as a prefix, all of them required. Returns NULL when nothing
- * searchable is left. */
-static char *
-text_to_match (const char *text)
-{
-  g_autofree char *folded = fl_text_fold (text, -1);
-  g_autoptr(GString) match = g_string_new (NULL);
-  const char *p = folded;
-
-  while (*p)
-    {
-      const char *start;
-
-      while (*p && !g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      start = p;
-      while (*p && g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-
-      if (p > start)
-        {
-          if (match->len > 0)
-            g_string_append_c (match, ' ');
-          /* Only letters and digits get here, so no quote needs escaping. */
-          g_string_append_c (match, '"');
-          g_string_append_len (match, start, p - start);
-          g_string_append (match, "\"*");
-        }
-    }
-
-  return match->len ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
-}
-
 static sqlite3_stmt *
 prepare_query (FlDb          *db,
                const char    *sql,
                const FlQuery *query,
+               GPtrArray     *binds,
                gboolean      *empty,
                GError       **error)
 {
@@ -887,14 +1062,12 @@ prepare_query (FlDb          *db,
   sqlite3_bind_int (stmt, 3, fl_query_get_channel (query));
   sqlite3_bind_int64 (stmt, 4, fl_query_get_account_id (query));
 
-  if (fl_query_get_text (query) != NULL)
+  for (guint i = 0; i < binds->len; i++)
     {
-      char *match = text_to_match (fl_query_get_text (query));
-
-      if (match == NULL)
+      if (binds->pdata[i] == NULL)
         *empty = TRUE;
       else
-        sqlite3_bind_text (stmt, 5, match, -1, g_free);
+        sqlite3_bind_text (stmt, FIRST_SEARCH_PARAM + i, binds->pdata[i], -1, SQLITE_TRANSIENT);
     }
 
   return stmt;
@@ -906,15 +1079,16 @@ query_ids (FlDb           *db,
            GError        **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT t.id FROM tickets t");
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   gboolean empty;
   int rc;
 
-  append_where (sql, query);
+  append_where (sql, query, binds);
   append_order (sql, query);
 
-  if (!(stmt = prepare_query (db, sql->str, query, &empty, error)))
+  if (!(stmt = prepare_query (db, sql->str, query, binds, &empty, error)))
     return NULL;
 
   while (!empty && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -966,12 +1140,13 @@ count_query (FlDb           *db,
              GError        **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM tickets t");
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
   gboolean empty;
   int rc = SQLITE_ROW;
 
-  append_where (sql, query);
-  if (!(stmt = prepare_query (db, sql->str, query, &empty, error)))
+  append_where (sql, query, binds);
+  if (!(stmt = prepare_query (db, sql->str, query, binds, &empty, error)))
     return FALSE;
 
   *count = 0;

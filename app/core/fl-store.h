@@ -23,7 +23,7 @@
 
 G_BEGIN_DECLS
 
-#define FL_STORE_SCHEMA_VERSION 9
+#define FL_STORE_SCHEMA_VERSION 10
 
 #define FL_STORE_ERROR (fl_store_error_quark ())
 
@@ -273,6 +273,48 @@ void         fl_store_set_unread_async     (FlStore             *self,
                                             gpointer             user_data);
 gboolean     fl_store_set_unread_finish    (FlStore             *self,
                                             GAsyncResult        *result,
+                                            GError             **error);
+
+/**
+ * FlSavedSearch:
+ * @id: the row id
+ * @name: what the agent called it
+ * @base_view: the nick of the view it narrows ("inbox", "channel:email", …)
+ * @text: the search, in the query language of fl-search.h
+ */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  char   *base_view;
+  char   *text;
+} FlSavedSearch;
+
+void         fl_saved_search_free          (FlSavedSearch       *search);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlSavedSearch, fl_saved_search_free)
+
+GPtrArray   *fl_store_list_saved_searches  (FlStore             *self,
+                                            GError             **error);
+gint64       fl_store_add_saved_search     (FlStore             *self,
+                                            const char          *name,
+                                            const char          *base_view,
+                                            const char          *text,
+                                            GError             **error);
+gboolean     fl_store_rename_saved_search  (FlStore             *self,
+                                            gint64               id,
+                                            const char          *name,
+                                            GError             **error);
+gboolean     fl_store_remove_saved_search  (FlStore             *self,
+                                            gint64               id,
+                                            GError             **error);
+gboolean     fl_store_mark_notified        (FlStore             *self,
+                                            const char          *key,
+                                            gboolean            *is_new,
+                                            GError             **error);
+GArray      *fl_store_mark_notified_many   (FlStore             *self,
+                                            GPtrArray           *keys,
+                                            GError             **error);
+GArray      *fl_store_list_my_mentions     (FlStore             *self,
                                             GError             **error);
 
 G_END_DECLS

@@ -98,6 +98,119 @@ fl_text_fold (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* Folds one character as fl_text_fold() does, appending the result. */
+static void
+fold_append (GString  *out,
+             gunichar  c)
+{
+  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n = g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed));
+
+  for (gsize i = 0; i < n; i++)
+    {
+      gunichar d = decomposed[i];
+
+      if (g_unichar_type (d) == G_UNICODE_NON_SPACING_MARK)
+        continue;
+      d = fold_char (d);
+      if (d != 0)
+        g_string_append_unichar (out, d);
+    }
+}
+
+/**
+ * fl_text_highlight:
+ * @text: (nullable): text to show, such as a subject
+ * @words: (nullable) (array zero-terminated=1): folded words, as a
+ *   search matches them: at the start of a word of @text
+ *
+ * Escapes @text for Pango markup and puts the parts that match @words in
+ * bold. Matching folds @text the way fl_text_fold() does, one character
+ * at a time, so "SİPARİŞ" is highlighted for "siparis" and "كتاب" for
+ * "کتاب", and the highlight covers the characters as they were written.
+ *
+ * Returns: (transfer full) (nullable): the markup, or %NULL when no word
+ *   matched
+ */
+char *
+fl_text_highlight (const char         *text,
+                   const char * const *words)
+{
+  g_autofree char *valid = NULL;
+  g_autofree guint8 *marks = NULL;
+  g_autoptr(GString) folded = NULL;
+  g_autoptr(GArray) origin = NULL;
+  gboolean prev_alnum = FALSE;
+  gboolean any = FALSE;
+  GString *markup;
+  gsize len;
+
+  if (text == NULL || words == NULL || words[0] == NULL)
+    return NULL;
+
+  valid = fl_text_make_valid (text, -1);
+  len = strlen (valid);
+  folded = g_string_sized_new (len);
+  origin = g_array_sized_new (FALSE, FALSE, sizeof (guint), len);
+
+  /* origin[i] is where, in @valid, the character that gave folded byte i
+   * starts. */
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gsize before = folded->len;
+      guint offset = p - valid;
+
+      fold_append (folded, g_utf8_get_char (p));
+      for (gsize i = before; i < folded->len; i++)
+        g_array_append_val (origin, offset);
+    }
+
+  marks = g_new0 (guint8, len + 1);
+  for (const char *q = folded->str; *q; q = g_utf8_next_char (q))
+    {
+      gboolean alnum = g_unichar_isalnum (g_utf8_get_char (q));
+      gsize at = q - folded->str;
+
+      if (alnum && !prev_alnum)
+        for (guint w = 0; words[w]; w++)
+          {
+            gsize wlen = strlen (words[w]);
+
+            if (wlen > 0 && at + wlen <= folded->len && strncmp (q, words[w], wlen) == 0)
+              {
+                guint start = g_array_index (origin, guint, at);
+                guint last = g_array_index (origin, guint, at + wlen - 1);
+                guint end = g_utf8_next_char (valid + last) - valid;
+
+                memset (marks + start, 1, end - start);
+                any = TRUE;
+              }
+          }
+      prev_alnum = alnum;
+    }
+
+  if (!any)
+    return NULL;
+
+  markup = g_string_sized_new (len + 16);
+  for (gsize i = 0; i < len;)
+    {
+      gsize j = i;
+      g_autofree char *escaped = NULL;
+
+      while (j < len && marks[j] == marks[i])
+        j++;
+      escaped = g_markup_escape_text (valid + i, j - i);
+      if (marks[i])
+        g_string_append_printf (markup, "<b>%s</b>", escaped);
+      else
+        g_string_append (markup, escaped);
+      i = j;
+    }
+
+  return g_string_free (markup, FALSE);
+}
+
 /**
  * fl_text_make_valid:
  * @text: (nullable): text that should be UTF-8

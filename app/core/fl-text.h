@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 char     *fl_text_fold          (const char *text,
                                  gssize      len);
+char     *fl_text_highlight     (const char         *text,
+                                 const char * const *words);
 char     *fl_text_make_valid    (const char *text,
                                  gssize      len);
 char     *fl_text_snippet       (const char *text,

@@ -24,6 +24,7 @@
 #include "fl-sync-engine.h"
 #include "fl-template.h"
 #include "fl-template-suggest.h"
+#include "fl-ticket-list-model.h"
 #include "fl-ticket-view.h"
 
 /* Realistic words per language, mixed with a filler vocabulary so the
@@ -893,6 +894,151 @@ cmd_suggest (int    argc,
   return 0;
 }
 
+/* inbox: the search figures of the inbox benchmark. Queries typed letter
+ * by letter into the list model, against the same query run directly on
+ * the store in this process. (first_frame_ratio, rss_growth_mb and
+ * view_switch_p95_ms are not measured yet.) */
+
+static double
+percentile (GArray *values,
+            double  p)
+{
+  g_array_sort (values, compare_doubles);
+  return values->len ? g_array_index (values, double, MIN (values->len - 1, (guint) (p * values->len))) : 0;
+}
+
+static int
+cmd_inbox (int    argc,
+           char **argv)
+{
+  int n_queries = 200, seed = 1;
+  g_autofree char *data_dir = NULL;
+  GOptionEntry entries[] = {
+    { "queries", 0, 0, G_OPTION_ARG_INT, &n_queries, "Queries to type", "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed", "S" },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "A folder made by gen", "DIR" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("inbox");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlStore) store = NULL;
+  g_autoptr(FlTicketListModel) model = NULL;
+  g_autoptr(FlQuery) all = fl_query_new (FL_VIEW_ALL);
+  g_autoptr(GArray) all_ids = NULL;
+  g_autoptr(GArray) model_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) direct_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GRand) rand = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *path = NULL;
+  double model_p95, direct_p95;
+  guint n_steps = 0;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || data_dir == NULL)
+    {
+      g_printerr ("inbox needs --data-dir with a store made by gen\n");
+      return 2;
+    }
+
+  path = g_build_filename (data_dir, "frontline.db", NULL);
+  if (!(store = fl_store_open (path, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  rand = g_rand_new_with_seed (seed);
+  all_ids = fl_store_query_ids (store, all, &error);
+  if (all_ids == NULL || all_ids->len == 0)
+    {
+      g_printerr ("no tickets in %s\n", path);
+      return 1;
+    }
+
+  model = fl_ticket_list_model_new (store);
+
+  for (int q = 0; q < n_queries; q++)
+    {
+      gint64 id = g_array_index (all_ids, gint64, g_rand_int_range (rand, 0, all_ids->len));
+      g_autoptr(FlTicket) ticket = fl_store_load_ticket (store, id, NULL);
+      g_auto(GStrv) words = g_strsplit (ticket ? fl_ticket_get_subject (ticket) : "", " ", -1);
+      guint n_words = g_strv_length (words);
+      int roll = g_rand_int_range (rand, 0, 100);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      /* Realistic: a word or two from a real subject, sometimes with a
+       * keyword before them. */
+      if (roll < 25)
+        g_string_append (text, "is:open ");
+      else if (roll < 40)
+        g_string_append (text, "-status:solved ");
+      if (n_words > 0)
+        g_string_append (text, words[g_rand_int_range (rand, 0, n_words)]);
+      if (n_words > 1 && g_rand_int_range (rand, 0, 2))
+        {
+          g_string_append_c (text, ' ');
+          g_string_append (text, words[g_rand_int_range (rand, 0, n_words)]);
+        }
+
+      /* Typed letter by letter. */
+      for (const char *end = g_utf8_next_char (text->str); ; end = g_utf8_next_char (end))
+        {
+          g_autofree char *typed = g_strndup (text->str, end - text->str);
+          g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_ALL);
+          g_autoptr(GArray) ids = NULL;
+          gint64 t0;
+          double ms;
+
+          fl_query_set_text (query, typed);
+
+          t0 = g_get_monotonic_time ();
+          fl_ticket_list_model_set_query (model, query);
+          while (fl_ticket_list_model_get_loading (model))
+            g_main_context_iteration (NULL, TRUE);
+          ms = (g_get_monotonic_time () - t0) / 1000.0;
+          g_array_append_val (model_ms, ms);
+
+          t0 = g_get_monotonic_time ();
+          ids = fl_store_query_ids (store, query, NULL);
+          ms = (g_get_monotonic_time () - t0) / 1000.0;
+          g_array_append_val (direct_ms, ms);
+          n_steps++;
+
+          if (*end == '\0')
+            break;
+        }
+    }
+
+  model_p95 = percentile (model_ms, 0.95);
+  direct_p95 = percentile (direct_ms, 0.95);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "command");
+  json_builder_add_string_value (builder, "inbox");
+  json_builder_set_member_name (builder, "tickets");
+  json_builder_add_int_value (builder, all_ids->len);
+  json_builder_set_member_name (builder, "queries");
+  json_builder_add_int_value (builder, n_queries);
+  json_builder_set_member_name (builder, "keystrokes");
+  json_builder_add_int_value (builder, n_steps);
+  json_builder_set_member_name (builder, "search_p95_ms");
+  json_builder_add_double_value (builder, model_p95);
+  json_builder_set_member_name (builder, "search_median_ms");
+  json_builder_add_double_value (builder, percentile (model_ms, 0.5));
+  json_builder_set_member_name (builder, "fts_p95_ms");
+  json_builder_add_double_value (builder, direct_p95);
+  json_builder_set_member_name (builder, "search_vs_fts_ratio");
+  json_builder_add_double_value (builder, direct_p95 > 0 ? model_p95 / direct_p95 : 0);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json = json_to_string (root, TRUE);
+  g_print ("%s\n", json);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -908,10 +1054,13 @@ main (int   argc,
     return cmd_ticket (argc - 1, argv + 1);
   if (argc >= 2 && g_strcmp0 (argv[1], "suggest") == 0)
     return cmd_suggest (argc - 1, argv + 1);
+  if (argc >= 2 && g_strcmp0 (argv[1], "inbox") == 0)
+    return cmd_inbox (argc - 1, argv + 1);
 
   g_printerr ("usage: frontline-bench gen --tickets N --messages M --seed S --data-dir DIR\n"
               "       frontline-bench sync --url URL --token-env VAR --data-dir DIR\n"
               "       frontline-bench ticket --messages N [--runs R]\n"
-              "       frontline-bench suggest [--eval FILE] [--misses]\n");
+              "       frontline-bench suggest [--eval FILE] [--misses]\n"
+              "       frontline-bench inbox --data-dir DIR [--queries N] [--seed S]\n");
   return 2;
 }

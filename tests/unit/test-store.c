@@ -408,6 +408,137 @@ test_search (Fixture       *f,
     }
 }
 
+/* The query language against the fixture: T1 open/high/email, Emily,
+ * mine; T2 new/chat, Mehmet, unassigned; T3 pending/low/phone, سارا,
+ * Daniel; T4 solved/urgent/web, Emily, mine; T5 closed/social, Mehmet,
+ * Daniel; T6 on hold/marketplace, سارا, unassigned; T7 open/urgent/api,
+ * Emily, Daniel; T8 open/email, Emily C. of the Beta account, mine there.
+ * All were created on 2027-01-15 (NOW), give or take a time zone. */
+static void
+test_search_language (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const ViewCase cases[] = {
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "status:open", "T1,T7,T8" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "STATUS:Open", "T1,T7,T8" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "status:new,pending", "T2,T3" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "status:on-hold", "T6" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "status:\"on hold\"", "T6" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "status:pend", "T3" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "-status:solved -status:closed", "T1,T2,T3,T6,T7,T8" },
+    { FL_VIEW_INBOX, FL_SORT_UPDATED, "-status:open", "T2,T3,T6" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "channel:email", "T1,T8" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "channel:api,chat", "T2,T7" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "priority:urgent", "T4,T7" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "priority:high webhook", "" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "priority:urgent webhook", "T7" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "assignee:me", "T1,T4,T8" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "assignee:none", "T2,T6" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "-assignee:none", "T1,T3,T4,T5,T7,T8" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "assignee:daniel", "T3,T5,T7" },
+    /* Turkish-aware: YILMAZ and yılmaz fold alike. */
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "assignee:YILMAZ", "T1,T4" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "-assignee:daniel", "T1,T2,T4,T6,T8" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "from:emily", "T1,T4,T7,T8" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "from:sara@example.ir", "T3,T6" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "from:سارا", "T3,T6" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "-from:emily", "T2,T3,T5,T6" },
+    /* "refund" is in T4's text but not in any customer's name. */
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "from:refund", "" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "account:beta", "T8" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "-account:beta status:open", "T1,T7" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "is:unread", "T2" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "is:read channel:chat", "" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "is:closed", "T4,T5" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "İS:OPEN -status:open", "T2,T3,T6" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "after:2027-01-16", "" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "before:2027-01-14", "" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "after:2027-01-14 before:2027-01-16", "T1,T2,T3,T4,T5,T6,T7,T8" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "after:۲۰۲۷-۰۱-۱۶", "" },
+    /* Phrases: the words in order. */
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "\"webhook failed\"", "T7" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "\"failed webhook\"", "" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "\"kargo gecikmesi\"", "T1" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "-\"webhook failed\" from:emily", "T1,T4,T8" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "-refund from:emily", "T1,T7,T8" },
+    /* Persian and Arabic variants and digits inside the language. */
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "كتاب status:new", "T2" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "کتاب -status:new", "" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "\"كتاب ١٢٣٤\"", "T2" },
+    /* What is not understood is left out, not turned into nothing. */
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "status:bogus webhook", "T7" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "status:", "T1,T2,T3,T4,T5,T6,T7,T8" },
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "before:tomorrow channel:api", "T7" },
+    /* An unknown keyword is searched as text. */
+    { FL_VIEW_ALL, FL_SORT_UPDATED, "lh:1", "T7" },
+  };
+  g_autoptr(FlQuery) t2 = fl_query_new (FL_VIEW_ALL);
+  g_autoptr(GArray) ids = NULL;
+
+  /* Only T2 is unread. */
+  fl_query_set_text (t2, "سفارش");
+  ids = fl_store_query_ids (f->store, t2, NULL);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_true (fl_store_set_unread (f->store, g_array_index (ids, gint64, 0), TRUE, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = run_view (f, cases[i].view, cases[i].sort, cases[i].text);
+      g_test_message ("search %s: %s", cases[i].text, got);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+}
+
+static void
+test_saved_searches (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *path = g_strdup (fl_store_get_path (f->store));
+  gint64 a, b;
+  gboolean is_new = FALSE;
+
+  a = fl_store_add_saved_search (f->store, "Kargo", "inbox", "kargo status:open", &error);
+  g_assert_no_error (error);
+  b = fl_store_add_saved_search (f->store, "سفارش‌ها", "all", "سفارش", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (a, >, 0);
+  g_assert_cmpint (b, >, a);
+
+  g_assert_true (fl_store_rename_saved_search (f->store, a, "Kargo (open)", &error));
+  g_assert_no_error (error);
+  g_assert_true (fl_store_remove_saved_search (f->store, b, &error));
+  g_assert_no_error (error);
+
+  list = fl_store_list_saved_searches (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (((FlSavedSearch *) list->pdata[0])->id, ==, a);
+  g_assert_cmpstr (((FlSavedSearch *) list->pdata[0])->name, ==, "Kargo (open)");
+  g_assert_cmpstr (((FlSavedSearch *) list->pdata[0])->base_view, ==, "inbox");
+  g_assert_cmpstr (((FlSavedSearch *) list->pdata[0])->text, ==, "kargo status:open");
+
+  /* A notification key is new once, also after the store is reopened. */
+  g_assert_true (fl_store_mark_notified (f->store, "new:1", &is_new, &error));
+  g_assert_true (is_new);
+  g_assert_true (fl_store_mark_notified (f->store, "new:1", &is_new, &error));
+  g_assert_false (is_new);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (f->store);
+  f->store = fl_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (fl_store_mark_notified (f->store, "new:1", &is_new, &error));
+  g_assert_false (is_new);
+  g_assert_true (fl_store_mark_notified (f->store, "new:2", &is_new, &error));
+  g_assert_true (is_new);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = fl_store_list_saved_searches (f->store, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+}
+
 static void
 test_load (Fixture       *f,
            gconstpointer  data)
@@ -1036,6 +1167,10 @@ main (int   argc,
               test_channel_account_views, fixture_teardown);
   g_test_add ("/store/sla-views", Fixture, NULL, fixture_setup, test_sla_views, fixture_teardown);
   g_test_add ("/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/store/search-language", Fixture, NULL, fixture_setup, test_search_language,
+              fixture_teardown);
+  g_test_add ("/store/saved-searches", Fixture, NULL, fixture_setup, test_saved_searches,
+              fixture_teardown);
   g_test_add ("/store/load", Fixture, NULL, fixture_setup, test_load, fixture_teardown);
   g_test_add ("/store/customer-history", Fixture, NULL, fixture_setup, test_customer_history,
               fixture_teardown);

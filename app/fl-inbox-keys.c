@@ -1,0 +1,311 @@
+/* fl-inbox-keys.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fl-inbox-keys"
+
+#include "config.h"
+
+#include "fl-inbox-keys.h"
+
+/* How long "g" waits for the view's letter. */
+#define PREFIX_TIMEOUT_MS 1500
+
+/**
+ * FlInboxKeys:
+ *
+ * The inbox's one-letter shortcuts: j/k move, Shift+J/K extend the
+ * selection, Enter opens, r replies, n adds a note, a assigns, s sets the
+ * status, / searches, Esc goes back, and g followed by i, m, u or a goes
+ * to Inbox, Assigned to Me, Unassigned or All Tickets. Each one activates
+ * a window action ("win.next-ticket", …), so the window decides what it
+ * means.
+ *
+ * They never fire while the focus is in something one types into (the
+ * search entry, the composer, any entry), nor with Ctrl, Alt or Super.
+ *
+ * Keyboard layouts. An agent typing Persian has the Persian layout active,
+ * and the key marked J then sends "ت" (Arabic teh); with the Turkish Q
+ * layout the key marked I sends "ı". A GtkShortcutController matching
+ * keyvals would see neither as "j" or "i". So a key is matched by what it
+ * means in a Latin layout, found in this order:
+ *
+ *  1. the keyval itself when it is ASCII (this keeps Dvorak, Colemak and
+ *     Turkish F users' letters where their keyboards have them);
+ *  2. otherwise the other keyvals the display maps the same hardware key
+ *     to, at the same shift level, in every configured layout group
+ *     (gdk_display_map_keycode()): with "us,ir" or "tr,ir" configured,
+ *     the Persian teh key also carries a "j" in the first group;
+ *  3. otherwise the key's position on a US keyboard, from its keycode
+ *     (evdev code + 8 under X11 and Wayland alike), for a system with a
+ *     Persian layout only.
+ *
+ * The Turkish ı and İ count as i and I.
+ */
+struct _FlInboxKeys
+{
+  GObject    parent_instance;
+
+  GtkWidget *window;       /* unowned: the window owns this */
+  gboolean   prefix;       /* "g" was pressed */
+  guint32    prefix_time;  /* its event time, or 0 */
+};
+
+G_DEFINE_FINAL_TYPE (FlInboxKeys, fl_inbox_keys, G_TYPE_OBJECT)
+
+typedef struct
+{
+  guint       keyval;
+  gboolean    shift;
+  const char *action;
+  const char *target;
+} Binding;
+
+static const Binding bindings[] = {
+  { GDK_KEY_j, FALSE, "win.next-ticket", NULL },
+  { GDK_KEY_k, FALSE, "win.previous-ticket", NULL },
+  { GDK_KEY_j, TRUE, "win.extend-next-ticket", NULL },
+  { GDK_KEY_k, TRUE, "win.extend-previous-ticket", NULL },
+  { GDK_KEY_r, FALSE, "win.reply", NULL },
+  { GDK_KEY_n, FALSE, "win.add-note", NULL },
+  { GDK_KEY_a, FALSE, "win.assign", NULL },
+  { GDK_KEY_s, FALSE, "win.set-status", NULL },
+  { GDK_KEY_slash, FALSE, "win.search", NULL },
+};
+
+static const Binding go_bindings[] = {
+  { GDK_KEY_i, FALSE, "win.go-view", "inbox" },
+  { GDK_KEY_m, FALSE, "win.go-view", "mine" },
+  { GDK_KEY_u, FALSE, "win.go-view", "unassigned" },
+  { GDK_KEY_a, FALSE, "win.go-view", "all" },
+};
+
+/* Where the letters and the slash sit on a US keyboard, as X11 keycodes
+ * (evdev + 8), for a layout with no Latin group at all. */
+static const struct
+{
+  guint keycode;
+  guint keyval;
+} us_positions[] = {
+  { 38, GDK_KEY_a }, { 56, GDK_KEY_b }, { 54, GDK_KEY_c }, { 40, GDK_KEY_d },
+  { 26, GDK_KEY_e }, { 41, GDK_KEY_f }, { 42, GDK_KEY_g }, { 43, GDK_KEY_h },
+  { 31, GDK_KEY_i }, { 44, GDK_KEY_j }, { 45, GDK_KEY_k }, { 46, GDK_KEY_l },
+  { 58, GDK_KEY_m }, { 57, GDK_KEY_n }, { 32, GDK_KEY_o }, { 33, GDK_KEY_p },
+  { 24, GDK_KEY_q }, { 27, GDK_KEY_r }, { 39, GDK_KEY_s }, { 28, GDK_KEY_t },
+  { 30, GDK_KEY_u }, { 55, GDK_KEY_v }, { 25, GDK_KEY_w }, { 53, GDK_KEY_x },
+  { 29, GDK_KEY_y }, { 52, GDK_KEY_z }, { 61, GDK_KEY_slash },
+};
+
+static gboolean
+is_ascii (guint keyval)
+{
+  return keyval >= 0x20 && keyval < 0x7f;
+}
+
+/**
+ * fl_inbox_keys_latin_keyval:
+ * @keyval: what the active layout made of the key
+ * @keycode: the hardware key
+ * @state: the modifiers; only Shift matters
+ *
+ * Returns: the lower-case ASCII keyval the key stands for in a Latin
+ *   layout, or 0 when there is none (see #FlInboxKeys)
+ */
+guint
+fl_inbox_keys_latin_keyval (GdkDisplay      *display,
+                            guint            keyval,
+                            guint            keycode,
+                            GdkModifierType  state)
+{
+  g_autofree GdkKeymapKey *keys = NULL;
+  g_autofree guint *keyvals = NULL;
+  int n_entries = 0;
+  int level = (state & GDK_SHIFT_MASK) ? 1 : 0;
+
+  if (keyval == GDK_KEY_idotless || keyval == GDK_KEY_Iabovedot)
+    return GDK_KEY_i;
+  if (is_ascii (keyval))
+    return gdk_keyval_to_lower (keyval);
+
+  if (display != NULL && gdk_display_map_keycode (display, keycode, &keys, &keyvals, &n_entries))
+    {
+      /* The same level first, then any level: a layout may put Latin
+       * letters on the shifted level only. */
+      for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < n_entries; i++)
+          if ((pass == 1 || keys[i].level == level) && is_ascii (keyvals[i]))
+            return gdk_keyval_to_lower (keyvals[i]);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (us_positions); i++)
+    if (us_positions[i].keycode == keycode)
+      return us_positions[i].keyval;
+
+  return 0;
+}
+
+/* Whether the focus is somewhere letters are typed into. */
+static gboolean
+typing (FlInboxKeys *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self->window));
+
+  return focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus));
+}
+
+static gboolean
+activate (FlInboxKeys   *self,
+          const Binding *binding)
+{
+  GVariant *target = binding->target ? g_variant_new_string (binding->target) : NULL;
+
+  return gtk_widget_activate_action_variant (self->window, binding->action, target);
+}
+
+static gboolean press_at (FlInboxKeys     *self,
+                          guint            keyval,
+                          guint            keycode,
+                          GdkModifierType  state,
+                          guint32          time);
+
+/**
+ * fl_inbox_keys_press:
+ * @keyval: the key's keyval in the active layout
+ * @keycode: the hardware keycode
+ * @state: the modifiers
+ *
+ * Handles a key press; the window's key controller calls this, and tests
+ * call it with the keyval a Persian or Turkish layout gives.
+ *
+ * Returns: whether the key was a shortcut
+ */
+gboolean
+fl_inbox_keys_press (FlInboxKeys     *self,
+                     guint            keyval,
+                     guint            keycode,
+                     GdkModifierType  state)
+{
+  g_return_val_if_fail (FL_IS_INBOX_KEYS (self), FALSE);
+
+  return press_at (self, keyval, keycode, state, 0);
+}
+
+/* @time is the key event's time in milliseconds, or 0 when unknown. The
+ * "g" prefix expires by event times, so a busy main loop between two
+ * quick key presses does not make it expire. */
+static gboolean
+press_at (FlInboxKeys     *self,
+          guint            keyval,
+          guint            keycode,
+          GdkModifierType  state,
+          guint32          time)
+{
+  gboolean shift = (state & GDK_SHIFT_MASK) != 0;
+  gboolean had_prefix;
+  guint latin;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK))
+    return FALSE;
+
+  /* Modifier keys alone neither act nor end a "g" prefix. */
+  if (keyval == GDK_KEY_Shift_L || keyval == GDK_KEY_Shift_R ||
+      keyval == GDK_KEY_ISO_Level3_Shift || keyval == GDK_KEY_ISO_Next_Group)
+    return FALSE;
+
+  if (typing (self))
+    return FALSE;
+
+  had_prefix = self->prefix &&
+               (time == 0 || self->prefix_time == 0 || time - self->prefix_time <= PREFIX_TIMEOUT_MS);
+  self->prefix = FALSE;
+
+  if (keyval == GDK_KEY_Escape)
+    return gtk_widget_activate_action (self->window, "win.back", NULL);
+
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self->window));
+
+      /* Enter on a button or a menu is theirs. */
+      if (focus != NULL && !gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW))
+        return FALSE;
+      return gtk_widget_activate_action (self->window, "win.open-ticket", NULL);
+    }
+
+  latin = fl_inbox_keys_latin_keyval (gtk_widget_get_display (self->window), keyval, keycode, state);
+  if (latin == 0)
+    return FALSE;
+
+  if (had_prefix)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (go_bindings); i++)
+        if (go_bindings[i].keyval == latin && !shift)
+          return activate (self, &go_bindings[i]);
+      return FALSE;
+    }
+
+  if (latin == GDK_KEY_g && !shift)
+    {
+      self->prefix = TRUE;
+      self->prefix_time = time;
+      return TRUE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+    if (bindings[i].keyval == latin && bindings[i].shift == shift)
+      return activate (self, &bindings[i]);
+
+  return FALSE;
+}
+
+static gboolean
+on_key_pressed_cb (FlInboxKeys           *self,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   GtkEventControllerKey *controller)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+
+  /* Keys typed in a popover (a drop-down's list, a menu) pass through the
+   * window on their way, but are the popover's. */
+  if (event != NULL &&
+      gdk_event_get_surface (event) != gtk_native_get_surface (GTK_NATIVE (self->window)))
+    return FALSE;
+
+  return press_at (self, keyval, keycode, state, event ? gdk_event_get_time (event) : 0);
+}
+
+static void
+fl_inbox_keys_class_init (FlInboxKeysClass *klass)
+{
+}
+
+static void
+fl_inbox_keys_init (FlInboxKeys *self)
+{
+}
+
+/**
+ * fl_inbox_keys_new:
+ * @window: the window whose actions the keys activate
+ *
+ * Adds a key controller to @window, in the capture phase so the list's
+ * own key handling does not see the letters first.
+ *
+ * Returns: (transfer full): the shortcuts; the window keeps them
+ */
+FlInboxKeys *
+fl_inbox_keys_new (GtkWidget *window)
+{
+  FlInboxKeys *self = g_object_new (FL_TYPE_INBOX_KEYS, NULL);
+  GtkEventController *controller = gtk_event_controller_key_new ();
+
+  self->window = window;
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed",
+                           G_CALLBACK (on_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (window, controller);
+  return self;
+}

@@ -1,0 +1,1000 @@
+/* test-inbox.c: the inbox on the demo workspace under Xvfb: the search
+ * language, keyboard navigation in any keyboard layout, bulk actions,
+ * saved searches and notifications. Run once per UI language.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "fl-application.h"
+#include "fl-context.h"
+#include "fl-notification-prefs.h"
+#include "fl-preferences-window.h"
+#include "fl-format.h"
+#include "fl-screenshot.h"
+#include "fl-search.h"
+#include "fl-test-ui.h"
+#include "fl-text.h"
+#include "fl-ticket-row.h"
+#include "fl-window-private.h"
+
+typedef struct
+{
+  char      *dir;
+  FlContext *context;
+  FlWindow  *window;
+  int        width;
+} Fixture;
+
+/* Spins the main loop until @done says so, or fails after 20 s. */
+#define WAIT_FOR(cond, what)                                              \
+  G_STMT_START {                                                          \
+    gint64 _deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;     \
+    while (!(cond))                                                       \
+      {                                                                   \
+        if (g_get_monotonic_time () > _deadline)                          \
+          g_error ("Timed out waiting for %s", what);                     \
+        g_main_context_iteration (NULL, FALSE);                           \
+        g_usleep (1000);                                                  \
+      }                                                                   \
+  } G_STMT_END
+
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static guint
+store_count (Fixture *f,
+             FlView   view)
+{
+  g_autoptr(FlQuery) query = fl_query_new (view);
+
+  return fl_store_count (fl_context_get_store (f->context), query, NULL);
+}
+
+static const char *
+ui_language (void)
+{
+  const char *lang = g_getenv ("LANGUAGE");
+
+  return lang && *lang ? lang : "en";
+}
+
+/* Opens a context on the fixture's data folder, as the app does. */
+static void
+open_context (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+
+  f->context = fl_context_new (f->dir);
+  fl_context_load_async (f->context, NULL, done_cb, &result);
+  WAIT_FOR (result != NULL, "the store to open");
+  g_assert_true (fl_context_load_finish (f->context, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+}
+
+/* Shows a window on the context and waits for its first tickets. */
+static void
+open_window (Fixture *f)
+{
+  f->window = fl_window_new (NULL, f->context);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), f->width ? f->width : 1280, 800);
+  fl_window_show_workspace (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)), "the window to map");
+  WAIT_FOR (fl_ticket_list_get_n_items (fl_window_get_ticket_list (f->window)) > 0,
+            "the inbox to fill");
+}
+
+/* Waits until the ticket view shows @ticket_id with its conversation. */
+static void
+wait_for_conversation (Fixture *f,
+                       gint64   ticket_id)
+{
+  FlTicketView *view = fl_window_get_ticket_view (f->window);
+
+  WAIT_FOR (fl_ticket_view_get_ticket (view) != NULL &&
+            fl_ticket_get_id (fl_ticket_view_get_ticket (view)) == ticket_id &&
+            g_list_model_get_n_items (fl_ticket_view_get_messages (view)) > 0, "the conversation");
+}
+
+/* Lets the frame settle, then keeps a picture of the window as a test
+ * artifact in build/screenshots/NAME-LANGUAGE.png. */
+static void
+save_widget_screenshot (GtkWidget  *widget,
+                        const char *name);
+
+static void
+save_screenshot (Fixture    *f,
+                 const char *name)
+{
+  save_widget_screenshot (GTK_WIDGET (f->window), name);
+}
+
+static void
+save_widget_screenshot (GtkWidget  *widget,
+                        const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "..", "screenshots", NULL);
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, ui_language ());
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (dir, 0755);
+
+  /* A window in the middle of a relayout may have nothing to hand over
+   * yet: settle and try again a few times before calling it a failure. */
+  for (guint attempt = 0; attempt < 5; attempt++)
+    {
+      for (guint i = 0; i < 30; i++)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (10000);
+        }
+      g_clear_error (&error);
+      if (fl_screenshot_save (widget, path, &error))
+        break;
+      g_test_message ("screenshot attempt %u: %s", attempt, error->message);
+    }
+  g_assert_no_error (error);
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+
+  f->dir = g_dir_make_tmp ("fl-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->width = GPOINTER_TO_INT (data);
+  open_context (f);
+
+  /* The demo comes from the application's own resources. */
+  fl_context_add_demo_async (f->context, NULL, done_cb, &result);
+  WAIT_FOR (result != NULL, "the demo workspace to sync");
+  g_assert_true (fl_context_add_demo_finish (f->context, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  open_window (f);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->context);
+  g_free (f->dir);
+}
+
+static guint
+search_count (Fixture    *f,
+              FlView      view,
+              const char *text)
+{
+  g_autoptr(FlQuery) query = fl_query_new (view);
+
+  fl_query_set_text (query, text);
+  return fl_store_count (fl_context_get_store (f->context), query, NULL);
+}
+
+/* Types @text into the real search entry and waits for the list. */
+static void
+type_search (Fixture    *f,
+             const char *text,
+             guint       expected)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  g_autofree char *what = g_strdup_printf ("the search “%s” to show %u tickets", text, expected);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (fl_window_get_search_entry (f->window)), text);
+  /* The entry waits a moment after typing: wait for the list's query. */
+  WAIT_FOR (g_strcmp0 (fl_query_get_text (fl_ticket_list_model_get_query (fl_ticket_list_get_model (list))),
+                       text) == 0, "the search to apply");
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == expected &&
+            !fl_ticket_list_model_get_loading (fl_ticket_list_get_model (list)), what);
+}
+
+/* The tickets the list shows, loaded from the store. */
+static GPtrArray *
+listed_tickets (Fixture *f)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  FlTicketListModel *model = fl_ticket_list_get_model (list);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < fl_ticket_list_get_n_items (list); i++)
+    {
+      gint64 id = fl_ticket_list_model_get_id (model, i);
+      g_array_append_val (ids, id);
+    }
+  return fl_store_load_tickets (fl_context_get_store (f->context),
+                                (gint64 *) (gpointer) ids->data, ids->len, NULL);
+}
+
+/* Counts the inscriptions under @root with bold attributes, and checks
+ * that each bold part folds to a word starting with @word. */
+static guint
+count_highlighted (GtkWidget  *root,
+                   const char *word)
+{
+  guint n = 0;
+
+  if (GTK_IS_INSCRIPTION (root) && gtk_inscription_get_attributes (GTK_INSCRIPTION (root)))
+    {
+      PangoAttrIterator *iter = pango_attr_list_get_iterator (gtk_inscription_get_attributes (GTK_INSCRIPTION (root)));
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (root));
+
+      do
+        {
+          int start, end;
+
+          if (pango_attr_iterator_get (iter, PANGO_ATTR_WEIGHT) == NULL)
+            continue;
+          pango_attr_iterator_range (iter, &start, &end);
+          end = MIN (end, (int) strlen (text));
+          if (end > start)
+            {
+              g_autofree char *folded = fl_text_fold (text + start, end - start);
+
+              g_assert_true (g_str_has_prefix (folded, word));
+              n++;
+            }
+        }
+      while (pango_attr_iterator_next (iter));
+      pango_attr_iterator_destroy (iter);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_highlighted (child, word);
+  return n;
+}
+
+static void
+test_search_language (Fixture       *f,
+                      gconstpointer  data)
+{
+  FlSidebar *sidebar = fl_window_get_sidebar (f->window);
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  guint all_turkish = search_count (f, FL_VIEW_ALL, "sipariş");
+  guint open_turkish = search_count (f, FL_VIEW_ALL, "sipariş status:open");
+  guint camera = search_count (f, FL_VIEW_ALL, "دوربین");
+  g_autoptr(GPtrArray) tickets = NULL;
+
+  g_assert_true (fl_sidebar_select_nick (sidebar, "all"));
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == store_count (f, FL_VIEW_ALL), "all tickets");
+
+  /* A keyword narrows free text; typed in capitals with the Turkish İ. */
+  g_assert_cmpuint (open_turkish, >, 0);
+  g_assert_cmpuint (open_turkish, <, all_turkish);
+  type_search (f, "SİPARİŞ STATUS:OPEN", open_turkish);
+  tickets = listed_tickets (f);
+  for (guint i = 0; i < tickets->len; i++)
+    g_assert_cmpint (fl_ticket_get_status (tickets->pdata[i]), ==, FL_STATUS_OPEN);
+  g_assert_null (fl_window_get_search_hint (f->window));
+
+  /* The matched word is bold in the rows, as written in the ticket. */
+  WAIT_FOR (count_highlighted (GTK_WIDGET (list), "siparis") > 0, "highlighted rows");
+
+  /* Negation. */
+  type_search (f, "sipariş -status:open", all_turkish - open_turkish);
+  g_clear_pointer (&tickets, g_ptr_array_unref);
+  tickets = listed_tickets (f);
+  for (guint i = 0; i < tickets->len; i++)
+    g_assert_cmpint (fl_ticket_get_status (tickets->pdata[i]), !=, FL_STATUS_OPEN);
+
+  /* Persian, typed with the Arabic yeh: the same tickets as with the
+   * Persian one, and highlighted. */
+  g_assert_cmpuint (camera, >, 0);
+  type_search (f, "دوربين", camera);
+  WAIT_FOR (count_highlighted (GTK_WIDGET (list), "دوربین") > 0, "highlighted Persian rows");
+  type_search (f, "كالا -دوربين", search_count (f, FL_VIEW_ALL, "کالا -دوربین"));
+  g_assert_cmpuint (fl_ticket_list_get_n_items (list), >, 0);
+
+  /* Status names in the interface's language work too. */
+  {
+    g_autofree char *localised = g_strdup_printf ("status:\"%s\"", fl_status_get_label (FL_STATUS_PENDING));
+    type_search (f, localised, search_count (f, FL_VIEW_ALL, "status:pending"));
+    g_assert_null (fl_window_get_search_hint (f->window));
+  }
+
+  /* Bad syntax: a hint, and the rest of the search still applies, so the
+   * list is never empty without a reason. */
+  type_search (f, "status:bogus sipariş", all_turkish);
+  g_assert_nonnull (fl_window_get_search_hint (f->window));
+  g_assert_nonnull (strstr (fl_window_get_search_hint (f->window), "bogus"));
+  save_screenshot (f, "search-hint");
+
+  type_search (f, "before:2024-02-30", store_count (f, FL_VIEW_ALL));
+  g_assert_nonnull (fl_window_get_search_hint (f->window));
+
+  /* The hint goes once the search is fixed. */
+  type_search (f, "is:closed", store_count (f, FL_VIEW_SOLVED));
+  g_assert_null (fl_window_get_search_hint (f->window));
+
+  /* Nothing found: the page says the search found nothing. */
+  type_search (f, "zzqqxx-no-such-word", 0);
+
+  /* Closing the search drops it and the highlights. */
+  gtk_editable_set_text (GTK_EDITABLE (fl_window_get_search_entry (f->window)), "");
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (gtk_widget_get_ancestor (GTK_WIDGET (fl_window_get_search_entry (f->window)),
+                                                                           GTK_TYPE_SEARCH_BAR)), FALSE);
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == store_count (f, FL_VIEW_ALL), "the whole view");
+  WAIT_FOR (count_highlighted (GTK_WIDGET (list), "") == 0, "no highlight");
+}
+
+static void
+test_search_help (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *entry = GTK_WIDGET (fl_window_get_search_entry (f->window));
+  GtkWidget *box = gtk_widget_get_parent (entry);
+  GtkMenuButton *help = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_MENU_BUTTON (child))
+      help = GTK_MENU_BUTTON (child);
+  g_assert_nonnull (help);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
+  gtk_menu_button_popup (help);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (help))), "the help popover");
+  save_widget_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (help)), "search-help");
+  gtk_menu_button_popdown (help);
+}
+
+/* The hardware keycode of the key that gives @keyval in the first
+ * group of Xvfb's US layout. */
+static guint
+keycode_of (GtkWidget *widget,
+            guint      keyval)
+{
+  g_autofree GdkKeymapKey *keys = NULL;
+  int n = 0;
+
+  g_assert_true (gdk_display_map_keyval (gtk_widget_get_display (widget), keyval, &keys, &n));
+  g_assert_cmpint (n, >, 0);
+  return keys[0].keycode;
+}
+
+/* Presses the key that gives @latin in a US layout, but with the keyval
+ * @keyval that the active layout (Persian, Turkish) made of it, as the
+ * window's key controller would receive it. */
+static gboolean
+press (Fixture         *f,
+       guint            latin,
+       guint            keyval,
+       GdkModifierType  state)
+{
+  gboolean handled = fl_inbox_keys_press (fl_window_get_inbox_keys (f->window), keyval,
+                                          keycode_of (GTK_WIDGET (f->window), latin), state);
+
+  for (guint i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+  return handled;
+}
+
+static gint64
+id_at (Fixture *f,
+       guint    position)
+{
+  return fl_ticket_list_model_get_id (fl_ticket_list_get_model (fl_window_get_ticket_list (f->window)), position);
+}
+
+static gboolean
+selected_view_is (Fixture    *f,
+                  const char *nick)
+{
+  g_autofree char *selected = fl_sidebar_get_selected_nick (fl_window_get_sidebar (f->window));
+
+  return g_strcmp0 (selected, nick) == 0;
+}
+
+static GtkDropDown *
+find_dropdown (GtkWidget  *root,
+               const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found;
+
+      if (GTK_IS_DROP_DOWN (child) &&
+          g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
+        return GTK_DROP_DOWN (child);
+      if ((found = find_dropdown (child, id)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_popover (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_POPOVER (child))
+        return child;
+      if ((found = find_popover (child)))
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+focus_inside (Fixture   *f,
+              GtkWidget *ancestor)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == ancestor || gtk_widget_is_ancestor (focus, ancestor));
+}
+
+/* Persian letters on the keys of j, k, m, r, s (ISIRI 9147). */
+#define FA_TEH   0x100062a  /* ت on j */
+#define FA_NOON  0x1000646  /* ن on k */
+#define FA_PEH   0x100067e  /* پ on m */
+#define FA_QAF   0x1000642  /* ق on r */
+#define FA_SEEN  0x1000633  /* س on s */
+
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  FlTicketView *view = fl_window_get_ticket_view (f->window);
+  GtkWidget *composer = GTK_WIDGET (fl_ticket_view_get_composer (view));
+  GtkWidget *entry = GTK_WIDGET (fl_window_get_search_entry (f->window));
+  GtkSearchBar *bar = GTK_SEARCH_BAR (gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_BAR));
+  GtkDropDown *status = find_dropdown (GTK_WIDGET (view), "status_dropdown");
+  GtkDropDown *assignee = find_dropdown (GTK_WIDGET (view), "assignee_dropdown");
+
+  WAIT_FOR (!fl_ticket_list_model_get_loading (fl_ticket_list_get_model (list)), "the inbox");
+  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+
+  /* j and k in the US layout. */
+  g_assert_true (press (f, GDK_KEY_j, GDK_KEY_j, 0));
+  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, id_at (f, 0));
+  g_assert_true (press (f, GDK_KEY_j, GDK_KEY_j, 0));
+  g_assert_true (press (f, GDK_KEY_j, GDK_KEY_j, 0));
+  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, id_at (f, 2));
+  g_assert_true (press (f, GDK_KEY_k, GDK_KEY_k, 0));
+  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, id_at (f, 1));
+
+  /* The same keys with the Persian layout active: they send ت and ن. */
+  g_assert_true (press (f, GDK_KEY_j, FA_TEH, 0));
+  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, id_at (f, 2));
+  g_assert_true (press (f, GDK_KEY_k, FA_NOON, 0));
+  g_assert_true (press (f, GDK_KEY_k, FA_NOON, 0));
+  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, id_at (f, 0));
+  /* k at the top stays there. */
+  g_assert_true (press (f, GDK_KEY_k, GDK_KEY_k, 0));
+  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, id_at (f, 0));
+  wait_for_conversation (f, id_at (f, 0));
+
+  /* A system with only a Persian layout: the key's US position. */
+  g_assert_cmpuint (fl_inbox_keys_latin_keyval (NULL, FA_TEH, 44, 0), ==, GDK_KEY_j);
+  g_assert_cmpuint (fl_inbox_keys_latin_keyval (NULL, GDK_KEY_idotless, 31, 0), ==, GDK_KEY_i);
+  g_assert_cmpuint (fl_inbox_keys_latin_keyval (NULL, GDK_KEY_Cyrillic_o, 0, 0), ==, 0);
+
+  /* g then a letter goes to a view, the letter in any layout. */
+  g_assert_true (press (f, GDK_KEY_g, GDK_KEY_g, 0));
+  g_assert_true (press (f, GDK_KEY_u, GDK_KEY_u, 0));
+  WAIT_FOR (selected_view_is (f, "unassigned"), "Unassigned after g u");
+  g_assert_true (press (f, GDK_KEY_g, GDK_KEY_g, 0));
+  g_assert_true (press (f, GDK_KEY_m, FA_PEH, 0));
+  WAIT_FOR (selected_view_is (f, "mine"), "Assigned to Me after g پ");
+  g_assert_true (press (f, GDK_KEY_g, GDK_KEY_g, 0));
+  g_assert_true (press (f, GDK_KEY_a, GDK_KEY_a, 0));
+  WAIT_FOR (selected_view_is (f, "all"), "All after g a");
+  /* Turkish Q: the key of i sends ı. */
+  g_assert_true (press (f, GDK_KEY_g, GDK_KEY_g, 0));
+  g_assert_true (press (f, GDK_KEY_i, GDK_KEY_idotless, 0));
+  WAIT_FOR (selected_view_is (f, "inbox"), "Inbox after g ı");
+  /* i alone is nothing. */
+  g_assert_false (press (f, GDK_KEY_i, GDK_KEY_i, 0));
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == store_count (f, FL_VIEW_INBOX) &&
+            !fl_ticket_list_model_get_loading (fl_ticket_list_get_model (list)), "the inbox again");
+
+  /* Enter opens the selected ticket. */
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_true (press (f, GDK_KEY_j, GDK_KEY_j, 0));
+  g_assert_true (press (f, GDK_KEY_Return, GDK_KEY_Return, 0));
+  wait_for_conversation (f, fl_ticket_list_get_selected (list));
+
+  /* r and n open the composer as a reply and as a note, in Persian too. */
+  g_assert_true (press (f, GDK_KEY_n, GDK_KEY_n, 0));
+  g_assert_true (fl_composer_get_note (FL_COMPOSER (composer)));
+  g_assert_true (focus_inside (f, composer));
+
+  /* Typing in the composer types: no shortcut fires. */
+  {
+    gint64 before = fl_ticket_list_get_selected (list);
+
+    g_assert_false (press (f, GDK_KEY_j, GDK_KEY_j, 0));
+    g_assert_false (press (f, GDK_KEY_r, GDK_KEY_r, 0));
+    g_assert_false (press (f, GDK_KEY_g, GDK_KEY_g, 0));
+    g_assert_false (press (f, GDK_KEY_a, GDK_KEY_a, 0));
+    g_assert_cmpint (fl_ticket_list_get_selected (list), ==, before);
+    g_assert_true (fl_composer_get_note (FL_COMPOSER (composer)));
+  }
+
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_true (press (f, GDK_KEY_r, FA_QAF, 0));
+  g_assert_false (fl_composer_get_note (FL_COMPOSER (composer)));
+  g_assert_true (focus_inside (f, composer));
+
+  /* s and a open the status and assignee menus. */
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_true (press (f, GDK_KEY_s, FA_SEEN, 0));
+  WAIT_FOR (find_popover (GTK_WIDGET (status)) && gtk_widget_get_mapped (find_popover (GTK_WIDGET (status))),
+            "the status menu");
+  gtk_popover_popdown (GTK_POPOVER (find_popover (GTK_WIDGET (status))));
+  WAIT_FOR (!gtk_widget_get_mapped (find_popover (GTK_WIDGET (status))), "the status menu to close");
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_true (press (f, GDK_KEY_a, GDK_KEY_a, 0));
+  WAIT_FOR (find_popover (GTK_WIDGET (assignee)) && gtk_widget_get_mapped (find_popover (GTK_WIDGET (assignee))),
+            "the assignee menu");
+  gtk_popover_popdown (GTK_POPOVER (find_popover (GTK_WIDGET (assignee))));
+  WAIT_FOR (!gtk_widget_get_mapped (find_popover (GTK_WIDGET (assignee))), "the assignee menu to close");
+
+  /* / searches; typed letters then go to the entry, not to shortcuts. */
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_true (press (f, GDK_KEY_slash, GDK_KEY_slash, 0));
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+  WAIT_FOR (focus_inside (f, entry), "the search entry's focus");
+  g_assert_false (press (f, GDK_KEY_j, GDK_KEY_j, 0));
+
+  /* Esc outside the entry closes the search. */
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_true (press (f, GDK_KEY_Escape, GDK_KEY_Escape, 0));
+  g_assert_false (gtk_search_bar_get_search_mode (bar));
+
+  /* With Ctrl the letters are someone else's. */
+  g_assert_false (press (f, GDK_KEY_j, GDK_KEY_j, GDK_CONTROL_MASK));
+}
+
+/* In a narrow window Enter goes to the ticket and Esc comes back. */
+static void
+test_keyboard_narrow (Fixture       *f,
+                      gconstpointer  data)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_true (press (f, GDK_KEY_j, FA_TEH, 0));
+  g_assert_true (press (f, GDK_KEY_Return, GDK_KEY_Return, 0));
+  WAIT_FOR (fl_window_get_ticket_pane_shown (f->window), "the ticket pane");
+  wait_for_conversation (f, id_at (f, 0));
+  gtk_widget_grab_focus (GTK_WIDGET (fl_window_get_ticket_view (f->window)));
+  g_assert_true (press (f, GDK_KEY_Escape, GDK_KEY_Escape, 0));
+  WAIT_FOR (!fl_window_get_ticket_pane_shown (f->window), "the list pane");
+}
+
+/* The shortcuts window lists the new keys (Ctrl+? shows it). */
+static void
+test_shortcuts_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GString) accels = g_string_new (NULL);
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  for (GSList *l = objects; l; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *accel = NULL;
+
+        g_object_get (l->data, "accelerator", &accel, NULL);
+        g_string_append_printf (accels, "[%s]", accel);
+      }
+  for (const char *expected[] = { "[j Down]", "[k Up]", "[Return]", "[r]", "[n]", "[a]", "[s]",
+                                  "[slash <ctrl>f]", "[Escape]", "[g&i]", "[g&m]", "[g&u]", "[g&a]",
+                                  "[<shift>j <shift>k]", NULL }, **e = expected; *e; e++)
+    g_assert_nonnull (strstr (accels->str, *e));
+
+  gtk_window_set_default_size (GTK_WINDOW (overlay), 1200, 800);
+  gtk_window_set_transient_for (GTK_WINDOW (overlay), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (overlay));
+  WAIT_FOR (gtk_widget_get_mapped (overlay), "the shortcuts window");
+  save_widget_screenshot (overlay, "shortcuts");
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+/* How many outbox items of @kind the store holds for @ticket_id. */
+static guint
+outbox_items_for (Fixture      *f,
+                  gint64        ticket_id,
+                  FlOutboxKind  kind)
+{
+  g_autoptr(GPtrArray) items = fl_store_outbox_list (fl_context_get_store (f->context), FALSE, NULL);
+  guint n = 0;
+
+  for (guint i = 0; items && i < items->len; i++)
+    if (fl_outbox_item_get_ticket_id (items->pdata[i]) == ticket_id &&
+        fl_outbox_item_get_kind (items->pdata[i]) == kind)
+      n++;
+  return n;
+}
+
+static gboolean
+ticket_has (Fixture    *f,
+            gint64      ticket_id,
+            const char *assignee,
+            int         status)
+{
+  g_autoptr(FlTicket) t = fl_store_load_ticket (fl_context_get_store (f->context), ticket_id, NULL);
+
+  if (t == NULL)
+    return FALSE;
+  if (assignee != NULL && g_strcmp0 (fl_ticket_get_assignee (t), assignee) != 0)
+    return FALSE;
+  return status < 0 || (int) fl_ticket_get_status (t) == status;
+}
+
+/* The sidebar's count for @nick, once it agrees with the store. */
+static void
+wait_for_count (Fixture    *f,
+                const char *nick,
+                FlView      view,
+                guint       expected)
+{
+  g_autofree char *what = g_strdup_printf ("the %s count to be %u", nick, expected);
+
+  g_assert_cmpuint (store_count (f, view), ==, expected);
+  WAIT_FOR (fl_sidebar_get_count (fl_window_get_sidebar (f->window), nick) == expected, what);
+}
+
+static void
+test_bulk_actions (Fixture       *f,
+                   gconstpointer  data)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  FlBulkBar *bar = fl_window_get_bulk_bar (f->window);
+  FlSidebar *sidebar = fl_window_get_sidebar (f->window);
+  guint mine = store_count (f, FL_VIEW_ASSIGNED_TO_ME);
+  guint unassigned = store_count (f, FL_VIEW_UNASSIGNED);
+  guint pending = store_count (f, FL_VIEW_PENDING);
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *me = NULL;
+  g_autofree char *three = fl_format_count (3);
+  guint to_pending = 0;
+
+  /* Who "me" is: the assignee of any ticket in Assigned to Me. */
+  {
+    g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_ASSIGNED_TO_ME);
+    g_autoptr(GArray) mine_ids = fl_store_query_ids (fl_context_get_store (f->context), query, NULL);
+    g_autoptr(FlTicket) t = fl_store_load_ticket (fl_context_get_store (f->context),
+                                                  g_array_index (mine_ids, gint64, 0), NULL);
+    me = g_strdup (fl_ticket_get_assignee (t));
+  }
+
+  g_assert_true (fl_sidebar_select_nick (sidebar, "unassigned"));
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == unassigned &&
+            !fl_ticket_list_model_get_loading (fl_ticket_list_get_model (list)), "the unassigned view");
+  g_assert_false (fl_bulk_bar_get_shown (bar));
+
+  /* j, then Shift+J three times and Shift+K once: three tickets. */
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_true (press (f, GDK_KEY_j, GDK_KEY_j, 0));
+  g_assert_false (fl_bulk_bar_get_shown (bar));
+  g_assert_true (press (f, GDK_KEY_j, GDK_KEY_J, GDK_SHIFT_MASK));
+  g_assert_true (press (f, GDK_KEY_j, FA_TEH, GDK_SHIFT_MASK));
+  g_assert_true (press (f, GDK_KEY_j, GDK_KEY_J, GDK_SHIFT_MASK));
+  g_assert_cmpuint (fl_ticket_list_get_n_selected (list), ==, 4);
+  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, id_at (f, 3));
+  g_assert_true (press (f, GDK_KEY_k, GDK_KEY_K, GDK_SHIFT_MASK));
+  g_assert_cmpuint (fl_ticket_list_get_n_selected (list), ==, 3);
+  g_assert_cmpint (fl_ticket_list_get_selected (list), ==, id_at (f, 2));
+  WAIT_FOR (fl_bulk_bar_get_shown (bar), "the bulk bar");
+  g_assert_nonnull (strstr (fl_bulk_bar_get_label (bar), three));
+  save_screenshot (f, "bulk-bar");
+
+  ids = fl_ticket_list_get_selected_ids (list);
+  g_assert_cmpuint (ids->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (g_array_index (ids, gint64, i), ==, id_at (f, i));
+
+  /* Assign all three to me: one outbox item each, and the counts follow. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.bulk-assign", "s", me);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      WAIT_FOR (ticket_has (f, id, me, -1), "a ticket to be mine");
+      g_assert_cmpuint (outbox_items_for (f, id, FL_OUTBOX_SET_OWNER), ==, 1);
+    }
+  wait_for_count (f, "mine", FL_VIEW_ASSIGNED_TO_ME, mine + 3);
+  wait_for_count (f, "unassigned", FL_VIEW_UNASSIGNED, unassigned - 3);
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == unassigned - 3, "the tickets to leave the view");
+
+  /* Then set them pending from Assigned to Me. */
+  g_assert_true (fl_sidebar_select_nick (sidebar, "mine"));
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == mine + 3 &&
+            !fl_ticket_list_model_get_loading (fl_ticket_list_get_model (list)), "the mine view");
+  fl_ticket_list_unselect_all (list);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      guint position = fl_ticket_list_model_find (fl_ticket_list_get_model (list), id);
+
+      g_assert_cmpuint (position, !=, G_MAXUINT);
+      /* As Ctrl+click does. */
+      gtk_selection_model_select_item (fl_ticket_list_get_selection (list), position, FALSE);
+      if (!ticket_has (f, id, NULL, FL_STATUS_PENDING))
+        to_pending++;
+    }
+  g_assert_cmpuint (fl_ticket_list_get_n_selected (list), ==, 3);
+  g_assert_cmpuint (to_pending, >, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.bulk-set-status", "s", "pending");
+  for (guint i = 0; i < ids->len; i++)
+    WAIT_FOR (ticket_has (f, g_array_index (ids, gint64, i), me, FL_STATUS_PENDING), "a ticket to be pending");
+  wait_for_count (f, "pending", FL_VIEW_PENDING, pending + to_pending);
+
+  /* Clearing the selection hides the bar. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clear-selection", NULL));
+  WAIT_FOR (!fl_bulk_bar_get_shown (bar), "the bulk bar to hide");
+}
+
+static void
+test_saved_searches (Fixture       *f,
+                     gconstpointer  data)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  const char *text = "sipariş status:open,new";
+  guint n = search_count (f, FL_VIEW_INBOX, text);
+  g_autofree char *nick = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gint64 id;
+
+  g_assert_cmpuint (n, >, 1);
+  g_assert_true (fl_sidebar_select_nick (fl_window_get_sidebar (f->window), "inbox"));
+  type_search (f, text, n);
+
+  /* Saved: a view of its own, selected, with the search as its query. */
+  id = fl_window_save_search (f->window, "Siparişler");
+  g_assert_cmpint (id, >, 0);
+  nick = g_strdup_printf ("saved:%" G_GINT64_FORMAT, id);
+  g_assert_true (selected_view_is (f, nick));
+  g_assert_cmpstr (fl_sidebar_get_title (fl_window_get_sidebar (f->window), nick), ==, "Siparişler");
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == n &&
+            !fl_ticket_list_model_get_loading (fl_ticket_list_get_model (list)), "the saved view");
+  WAIT_FOR (fl_sidebar_get_count (fl_window_get_sidebar (f->window), nick) == n, "the saved view's count");
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (gtk_widget_get_ancestor (
+    GTK_WIDGET (fl_window_get_search_entry (f->window)), GTK_TYPE_SEARCH_BAR))));
+  save_screenshot (f, "saved-search");
+
+  /* Its count is live: a ticket set pending through the outbox leaves it. */
+  fl_ticket_list_select (list, 0);
+  ids = fl_ticket_list_get_selected_ids (list);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.bulk-set-status", "s", "pending");
+  WAIT_FOR (ticket_has (f, g_array_index (ids, gint64, 0), NULL, FL_STATUS_PENDING), "the ticket to be pending");
+  g_assert_cmpuint (search_count (f, FL_VIEW_INBOX, text), ==, n - 1);
+  WAIT_FOR (fl_sidebar_get_count (fl_window_get_sidebar (f->window), nick) == n - 1, "the count to follow");
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == n - 1, "the list to follow");
+
+  /* Renamed, and still there after a restart. */
+  g_assert_true (fl_window_rename_view (f->window, "Açık siparişler"));
+  g_assert_cmpstr (fl_sidebar_get_title (fl_window_get_sidebar (f->window), nick), ==, "Açık siparişler");
+  g_assert_true (selected_view_is (f, nick));
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->context);
+  open_context (f);
+  open_window (f);
+  g_assert_cmpstr (fl_sidebar_get_title (fl_window_get_sidebar (f->window), nick), ==, "Açık siparişler");
+  WAIT_FOR (fl_sidebar_get_count (fl_window_get_sidebar (f->window), nick) == n - 1, "the count after a restart");
+
+  /* Removed: gone, and the inbox shows. */
+  g_assert_true (fl_sidebar_select_nick (fl_window_get_sidebar (f->window), nick));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-view", NULL);
+  g_assert_null (fl_sidebar_get_title (fl_window_get_sidebar (f->window), nick));
+  g_assert_true (selected_view_is (f, "inbox"));
+  g_assert_false (fl_window_rename_view (f->window, "nothing to rename"));
+}
+
+/* A notification's default action is "app.open-ticket" with the ticket's
+ * id. Activated on an application that has just started (as the desktop
+ * does when the app was not running) and again once it runs, it opens the
+ * right ticket both times. */
+static void
+test_notification_action (Fixture       *f,
+                          gconstpointer  data)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  g_autoptr(FlApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  FlWindow *window;
+  gint64 first, second;
+
+  /* One ticket deep in the inbox, one that the inbox does not list. */
+  WAIT_FOR (fl_ticket_list_get_n_items (list) > 20, "the inbox");
+  first = id_at (f, 20);
+  {
+    g_autoptr(FlQuery) solved = fl_query_new (FL_VIEW_SOLVED);
+    g_autoptr(GArray) ids = fl_store_query_ids (fl_context_get_store (f->context), solved, NULL);
+
+    second = g_array_index (ids, gint64, 3);
+  }
+
+  /* The fixture's window and context go: the app opens its own. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->context);
+
+  app = fl_application_new (g_get_monotonic_time ());
+  fl_application_set_data_dir (app, f->dir);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  /* Not running yet: the action starts it. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-ticket", g_variant_new_int64 (first));
+  window = FL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  WAIT_FOR (fl_ticket_view_get_ticket (fl_window_get_ticket_view (window)) != NULL &&
+            fl_ticket_get_id (fl_ticket_view_get_ticket (fl_window_get_ticket_view (window))) == first,
+            "the first ticket");
+  WAIT_FOR (fl_ticket_list_get_selected (fl_window_get_ticket_list (window)) == first, "its row");
+
+  /* Running: a ticket outside the view opens on its own. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-ticket", g_variant_new_int64 (second));
+  WAIT_FOR (fl_ticket_view_get_ticket (fl_window_get_ticket_view (window)) != NULL &&
+            fl_ticket_get_id (fl_ticket_view_get_ticket (fl_window_get_ticket_view (window))) == second,
+            "the second ticket");
+  g_assert_true (fl_window_get_ticket_pane_shown (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Offline: a bar says so, and the cache stays fully usable. */
+static void
+test_offline (Fixture       *f,
+              gconstpointer  data)
+{
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+
+  fl_window_set_online (f->window, FALSE);
+  g_assert_true (fl_window_get_offline_banner_shown (f->window));
+
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_true (press (f, GDK_KEY_j, GDK_KEY_j, 0));
+  wait_for_conversation (f, id_at (f, 0));
+  type_search (f, "sipariş", search_count (f, FL_VIEW_INBOX, "sipariş"));
+  g_assert_cmpuint (fl_ticket_list_get_n_items (list), >, 0);
+  g_assert_true (fl_sidebar_select_nick (fl_window_get_sidebar (f->window), "all"));
+  WAIT_FOR (fl_ticket_list_get_n_items (list) == search_count (f, FL_VIEW_ALL, "sipariş"), "all tickets offline");
+  save_screenshot (f, "offline");
+
+  fl_window_set_online (f->window, TRUE);
+  g_assert_false (fl_window_get_offline_banner_shown (f->window));
+}
+
+static void
+collect_switches (GtkWidget *root,
+                  GPtrArray *out)
+{
+  if (GTK_IS_SWITCH (root))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_switches (child, out);
+}
+
+/* Preferences: which views notify, and do not disturb, in the settings
+ * the notifier follows. */
+static void
+test_notification_prefs (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+  g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+  FlPreferencesWindow *prefs = fl_preferences_window_new (f->context, GTK_WINDOW (f->window));
+  GtkSwitch *inbox = NULL, *dnd = NULL;
+  g_auto(GStrv) views = NULL;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (prefs)), "the preferences");
+  collect_switches (GTK_WIDGET (prefs), switches);
+  for (guint i = 0; i < switches->len; i++)
+    {
+      const char *nick = g_object_get_data (switches->pdata[i], "nick");
+
+      if (g_strcmp0 (nick, "inbox") == 0)
+        inbox = switches->pdata[i];
+      /* Do not disturb: the group's one switch outside the views' list. */
+      else if (gtk_widget_get_ancestor (switches->pdata[i], FL_TYPE_NOTIFICATION_PREFS) != NULL &&
+               gtk_widget_get_ancestor (switches->pdata[i], ADW_TYPE_EXPANDER_ROW) == NULL)
+        {
+          g_assert_null (dnd);
+          dnd = switches->pdata[i];
+        }
+    }
+  g_assert_nonnull (inbox);
+  g_assert_nonnull (dnd);
+
+  g_settings_set_strv (settings, "notify-views", (const char *[]) { "unassigned", NULL });
+  g_assert_false (gtk_switch_get_active (inbox));
+  gtk_switch_set_active (inbox, TRUE);
+  views = g_settings_get_strv (settings, "notify-views");
+  g_assert_true (g_strv_contains ((const char * const *) views, "inbox"));
+  g_assert_true (g_strv_contains ((const char * const *) views, "unassigned"));
+
+  gtk_switch_set_active (dnd, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "do-not-disturb"));
+  gtk_switch_set_active (dnd, FALSE);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
+    {
+      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
+      return 0;
+    }
+
+  /* Not gtk_test_init(): it forces the C locale, and this test checks
+   * the translated, mirrored UI. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FRONTLINE_LOCALEDIR") ?: LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  fl_test_ui_init ();
+
+  g_test_add ("/inbox/search-language", Fixture, NULL, fixture_setup, test_search_language,
+              fixture_teardown);
+  g_test_add ("/inbox/keyboard", Fixture, NULL, fixture_setup, test_keyboard, fixture_teardown);
+  g_test_add ("/inbox/keyboard-narrow", Fixture, GINT_TO_POINTER (600), fixture_setup,
+              test_keyboard_narrow, fixture_teardown);
+  g_test_add ("/inbox/shortcuts-window", Fixture, NULL, fixture_setup, test_shortcuts_window,
+              fixture_teardown);
+  g_test_add ("/inbox/bulk-actions", Fixture, NULL, fixture_setup, test_bulk_actions,
+              fixture_teardown);
+  g_test_add ("/inbox/saved-searches", Fixture, NULL, fixture_setup, test_saved_searches,
+              fixture_teardown);
+  g_test_add ("/inbox/notification-action", Fixture, NULL, fixture_setup, test_notification_action,
+              fixture_teardown);
+  g_test_add ("/inbox/offline", Fixture, NULL, fixture_setup, test_offline, fixture_teardown);
+  g_test_add ("/inbox/notification-prefs", Fixture, NULL, fixture_setup, test_notification_prefs,
+              fixture_teardown);
+  g_test_add ("/inbox/search-help", Fixture, NULL, fixture_setup, test_search_help,
+              fixture_teardown);
+
+  return g_test_run ();
+}
