@@ -19,6 +19,7 @@
 #include "fl-attachment-cache.h"
 #include "fl-context.h"
 #include "fl-credentials.h"
+#include "fl-notifier.h"
 #include "fl-outbox.h"
 #include "fl-rt-backend.h"
 
@@ -1139,6 +1140,18 @@ view_has (Client     *c,
   return FALSE;
 }
 
+static void
+on_notification_cb (FlNotifier    *notifier,
+                    const char    *id,
+                    const char    *title,
+                    gint64         ticket_id,
+                    GNotification *notification,
+                    GArray        *mentioned)
+{
+  if (g_str_has_prefix (id, "mention-"))
+    g_array_append_val (mentioned, ticket_id);
+}
+
 /* Issue 7 against the real server, with two agents on two profiles: the
  * team lead (agent1) tags agent2 in a note; agent2 becomes an AdminCc in
  * RT and, after their own client syncs, finds the ticket among their
@@ -1159,6 +1172,8 @@ test_mention_and_reassign (void)
   g_autoptr(FlTicket) after = NULL;
   g_autoptr(FlOutboxItem) sent = NULL;
   g_autoptr(FlOutboxItem) assign = NULL;
+  g_autoptr(FlNotifier) notifier = NULL;
+  g_autoptr(GArray) mentioned = g_array_new (FALSE, FALSE, sizeof (gint64));
   Client lead = { 0 }, mate = { 0 };
 
   /* A known start: nobody follows the ticket and agent1 owns it. */
@@ -1177,6 +1192,12 @@ test_mention_and_reassign (void)
   g_assert_nonnull (mate_ticket);
   g_assert_false (view_has (&mate, FL_VIEW_MENTIONS, fl_ticket_get_id (mate_ticket)));
 
+  /* agent2's notifier has seen what is there already. */
+  notifier = fl_notifier_new (fl_context_get_store (mate.context));
+  g_signal_connect (notifier, "notification", G_CALLBACK (on_notification_cb), mentioned);
+  fl_notifier_check (notifier);
+  g_assert_cmpuint (mentioned->len, ==, 0);
+
   /* The lead tags agent2 in an internal note. */
   sent = client_send (&lead, lead_ticket, FL_OUTBOX_NOTE, note, NULL, FL_OUTBOX_SENT);
   g_assert_nonnull (fl_outbox_item_get_mentions (sent));
@@ -1190,6 +1211,13 @@ test_mention_and_reassign (void)
   /* agent2's own client learns it at the next sync. */
   client_sync (&mate);
   g_assert_true (view_has (&mate, FL_VIEW_MENTIONS, fl_ticket_get_id (mate_ticket)));
+
+  /* ...and is notified of the mention, once, for that ticket. */
+  fl_notifier_check (notifier);
+  g_assert_cmpuint (mentioned->len, ==, 1);
+  g_assert_cmpint (g_array_index (mentioned, gint64, 0), ==, fl_ticket_get_id (mate_ticket));
+  fl_notifier_check (notifier);
+  g_assert_cmpuint (mentioned->len, ==, 1);
 
   /* The lead reassigns the ticket to agent2: both clients show it. */
   assign = client_send (&lead, lead_ticket, FL_OUTBOX_SET_OWNER, NULL, "agent2", FL_OUTBOX_SENT);
@@ -1215,6 +1243,7 @@ test_mention_and_reassign (void)
     g_assert_true (assigned);
   }
 
+  g_clear_object (&notifier);
   client_close (&lead);
   client_close (&mate);
 }
