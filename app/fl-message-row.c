@@ -15,6 +15,7 @@
 #include "fl-format.h"
 #include "fl-html.h"
 #include "fl-message-row.h"
+#include "fl-text.h"
 
 #define PARSED_KEY "fl-message-row-parsed"
 
@@ -44,6 +45,7 @@ struct _FlMessageRow
   GtkToggleButton *quote_button;
   GtkLabel        *quote_label;
   GtkFlowBox      *attachments_box;
+  char       *highlight;
 };
 
 G_DEFINE_FINAL_TYPE (FlMessageRow, fl_message_row, GTK_TYPE_WIDGET)
@@ -269,6 +271,25 @@ set_body_label (GtkLabel   *label,
     }
 }
 
+/* Marks where a note mentions the agent reading it. */
+static void
+highlight_label (GtkLabel   *label,
+                 const char *handle)
+{
+  g_autofree char *markup = gtk_label_get_use_markup (label)
+    ? g_strdup (gtk_label_get_label (label))
+    : g_markup_escape_text (gtk_label_get_text (label), -1);
+  g_autofree char *marked = fl_text_highlight_mention (markup, handle);
+
+  if (g_strcmp0 (marked, markup) != 0)
+    {
+      gtk_label_set_markup (label, marked);
+      gtk_widget_add_css_class (GTK_WIDGET (label), "mentions-me");
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "mentions-me");
+}
+
 /**
  * fl_message_row_set_message:
  * @message: (nullable): the message to show
@@ -361,6 +382,11 @@ fl_message_row_set_message (FlMessageRow *self,
       gtk_label_set_text (self->body_label, fl_message_get_text (message));
       gtk_label_set_text (self->quote_label, "");
     }
+  if (kind == FL_MESSAGE_NOTE && self->highlight != NULL)
+    {
+      highlight_label (self->body_label, self->highlight);
+      highlight_label (self->quote_label, self->highlight);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->quote_button), parsed->quote_start >= 0);
 
   attachments = fl_message_get_attachments (message);
@@ -386,6 +412,8 @@ fl_message_row_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
       gtk_widget_unparent (child);
   }
+
+  g_clear_pointer (&FL_MESSAGE_ROW (object)->highlight, g_free);
 
   G_OBJECT_CLASS (fl_message_row_parent_class)->dispose (object);
 }
@@ -431,4 +459,19 @@ GtkWidget *
 fl_message_row_new (void)
 {
   return g_object_new (FL_TYPE_MESSAGE_ROW, NULL);
+}
+
+/**
+ * fl_message_row_set_highlight:
+ * @handle: (nullable): "@username" of the agent reading, highlighted in
+ *   the notes that mention them
+ */
+void
+fl_message_row_set_highlight (FlMessageRow *self,
+                              const char   *handle)
+{
+  g_return_if_fail (FL_IS_MESSAGE_ROW (self));
+
+  g_free (self->highlight);
+  self->highlight = g_strdup (handle);
 }

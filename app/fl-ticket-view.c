@@ -35,6 +35,10 @@ struct _FlTicketView
   /* Open tickets per agent id, for the assignee menu; followers' ids. */
   GHashTable   *workload;
   GArray       *follower_ids;
+  /* "@username" of this profile's agent, highlighted in notes. */
+  char         *me_handle;
+  /* A row to bring into view instead of the end: a note mentioning me. */
+  guint         scroll_target;
   guint         showing : 1;
   FlTicket     *ticket;
   GListStore   *messages;
@@ -386,6 +390,12 @@ show_ticket (FlTicketView *self,
   g_clear_pointer (&self->follower_ids, g_array_unref);
   self->follower_ids = fl_store_list_follower_ids (self->store, fl_ticket_get_id (ticket), NULL);
   update_follow_controls (self);
+  {
+    FlAgent *me = find_me (self);
+
+    g_free (self->me_handle);
+    self->me_handle = me && fl_agent_get_username (me) ? g_strdup_printf ("@%s", fl_agent_get_username (me)) : NULL;
+  }
 
   account = self->context ? fl_context_find_account (self->context, fl_ticket_get_account_id (ticket)) : NULL;
   gtk_label_set_text (self->account_label, account ? fl_account_get_name (account) : "");
@@ -441,6 +451,16 @@ scroll_to_end_tick_cb (GtkWidget     *widget,
    * "failed to scroll"), as when j or k goes through tickets quickly. */
   if (self->scroll_frames == 1)
     return G_SOURCE_CONTINUE;
+
+  /* A note that mentions me comes before the end: bring it into view. */
+  if (self->scroll_target != G_MAXUINT)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->messages_view), "list.scroll-to-item", "u",
+                                  self->scroll_target);
+      if (++self->scroll_still >= 3)
+        goto done;
+      return G_SOURCE_CONTINUE;
+    }
 
   if (end > gtk_adjustment_get_value (adj) + 0.5)
     {
@@ -554,7 +574,34 @@ messages_loaded_cb (GObject      *object,
   self->sla_messages = g_ptr_array_ref (messages);
   show_sla (self);
 
-  /* The newest message is what the agent needs first. */
+  /* The newest message is what the agent needs first, unless a note
+   * mentions them that they have not seen: then that note, unfolded. */
+  self->scroll_target = G_MAXUINT;
+  {
+    g_autoptr(GArray) unseen = fl_store_list_unseen_mentions (self->store, self->ticket_id, NULL);
+
+    if (unseen != NULL && unseen->len > 0)
+      {
+        gint64 first_id = g_array_index (unseen, gint64, 0);
+        guint n;
+
+        if (self->earlier != NULL)
+          {
+            g_list_store_splice (self->messages, 0, 0, self->earlier->pdata, self->earlier->len);
+            g_clear_pointer (&self->earlier, g_ptr_array_unref);
+            update_earlier_button (self);
+          }
+        n = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
+        for (guint i = 0; i < n; i++)
+          {
+            g_autoptr(FlMessage) m = g_list_model_get_item (G_LIST_MODEL (self->messages), i);
+
+            if (fl_message_get_id (m) == first_id)
+              self->scroll_target = i;
+          }
+        fl_store_mark_mentions_seen_async (self->store, self->ticket_id);
+      }
+  }
   scroll_to_end (self);
 
   g_signal_emit (self, signals [LOADED], 0);
@@ -618,10 +665,12 @@ setup_cb (GtkSignalListItemFactory *factory,
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
-         gpointer                  user_data)
+         FlTicketView             *self)
 {
-  fl_message_row_set_message (FL_MESSAGE_ROW (gtk_list_item_get_child (item)),
-                              gtk_list_item_get_item (item));
+  FlMessageRow *row = FL_MESSAGE_ROW (gtk_list_item_get_child (item));
+
+  fl_message_row_set_highlight (row, self->me_handle);
+  fl_message_row_set_message (row, gtk_list_item_get_item (item));
 }
 
 static void
@@ -661,6 +710,7 @@ fl_ticket_view_finalize (GObject *object)
   g_clear_pointer (&self->workload, g_hash_table_unref);
   g_clear_pointer (&self->follower_ids, g_array_unref);
   g_clear_pointer (&self->sla_messages, g_ptr_array_unref);
+  g_clear_pointer (&self->me_handle, g_free);
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
 
@@ -719,6 +769,7 @@ fl_ticket_view_class_init (FlTicketViewClass *klass)
 static void
 fl_ticket_view_init (FlTicketView *self)
 {
+  self->scroll_target = G_MAXUINT;
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   g_type_ensure (FL_TYPE_COMPOSER);
@@ -727,7 +778,7 @@ fl_ticket_view_init (FlTicketView *self)
 
   self->messages = g_list_store_new (FL_TYPE_MESSAGE);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   gtk_list_view_set_factory (self->messages_view, factory);
   gtk_list_view_set_model (self->messages_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->messages)))));

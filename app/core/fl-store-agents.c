@@ -109,3 +109,113 @@ fl_store_list_follower_ids (FlStore  *self,
     return NULL;
   return g_steal_pointer (&ids);
 }
+
+static void
+add_first (gint64   message_id,
+           gint64   unused,
+           gpointer data)
+{
+  g_array_append_val ((GArray *) data, message_id);
+}
+
+/**
+ * fl_store_list_unseen_mentions:
+ * @ticket_id: the ticket
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the notes of
+ *   @ticket_id that mention this profile's agent and were not looked at
+ *   yet, oldest first
+ */
+GArray *
+fl_store_list_unseen_mentions (FlStore  *self,
+                               gint64    ticket_id,
+                               GError  **error)
+{
+  static const char sql[] =
+    "SELECT m.message_id, 0 FROM mentions m"
+    " JOIN messages g ON g.id = m.message_id"
+    " JOIN tickets t ON t.id = m.ticket_id"
+    " JOIN accounts c ON c.id = t.account_id AND c.me_agent_id = m.agent_id"
+    " WHERE m.ticket_id = ?1 AND m.seen = 0 ORDER BY g.created, g.id";
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (FL_IS_STORE (self), NULL);
+
+  if (!read_pairs (self, sql, ticket_id, add_first, ids, error))
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+static gboolean
+mark_seen_cb (FlStore  *self,
+              FlDb     *db,
+              gpointer  data,
+              GArray   *changed,
+              GError  **error)
+{
+  static const char sql[] =
+    "UPDATE mentions SET seen = 1 WHERE ticket_id = ?1 AND seen = 0 AND agent_id ="
+    " (SELECT c.me_agent_id FROM tickets t JOIN accounts c ON c.id = t.account_id WHERE t.id = ?1)";
+  sqlite3_stmt *stmt = fl_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, *(gint64 *) data);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fl_db_set_error (db, error, _("Could not update the mentions"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * fl_store_mark_mentions_seen:
+ *
+ * Records that the agent looked at the mentions of them in @ticket_id.
+ */
+gboolean
+fl_store_mark_mentions_seen (FlStore  *self,
+                             gint64    ticket_id,
+                             GError  **error)
+{
+  g_return_val_if_fail (FL_IS_STORE (self), FALSE);
+
+  return fl_store_write (self, mark_seen_cb, &ticket_id, FL_STORE_CHANGED_NONE, error);
+}
+
+static void
+mark_seen_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (fl_store_mark_mentions_seen (source_object, *(gint64 *) task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * fl_store_mark_mentions_seen_async:
+ *
+ * fl_store_mark_mentions_seen() in a worker; nothing to wait for.
+ */
+void
+fl_store_mark_mentions_seen_async (FlStore *self,
+                                   gint64   ticket_id)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (FL_IS_STORE (self));
+
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_source_tag (task, fl_store_mark_mentions_seen_async);
+  g_task_set_task_data (task, g_memdup2 (&ticket_id, sizeof ticket_id), g_free);
+  g_task_run_in_thread (task, mark_seen_thread);
+}

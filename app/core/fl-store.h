@@ -104,6 +104,14 @@ GHashTable  *fl_store_count_open_by_agent (FlStore           *self,
 GArray      *fl_store_list_follower_ids   (FlStore           *self,
                                            gint64             ticket_id,
                                            GError           **error);
+GArray      *fl_store_list_unseen_mentions (FlStore          *self,
+                                            gint64            ticket_id,
+                                            GError          **error);
+gboolean     fl_store_mark_mentions_seen  (FlStore           *self,
+                                           gint64             ticket_id,
+                                           GError           **error);
+void         fl_store_mark_mentions_seen_async (FlStore      *self,
+                                                gint64        ticket_id);
 GPtrArray   *fl_store_list_agents          (FlStore             *self,
                                             gint64               account_id,
                                             GError             **error);

@@ -542,3 +542,81 @@ fl_text_find_mention_marker (const char *html)
 
   return names;
 }
+
+/* Whether @len bytes at @p stand alone as a mention: not the end of an
+ * address ("bob@ayse") and not the start of a longer name ("@ayseg");
+ * a full stop or hyphen that ends the sentence does not count. */
+static gboolean
+mention_boundary (const char *start,
+                  const char *p,
+                  gsize       len)
+{
+  const char *after = p + len;
+  gunichar next = g_utf8_get_char_validated (after, -1);
+
+  if (p > start)
+    {
+      const char *prev = g_utf8_find_prev_char (start, p);
+
+      if (prev != NULL && is_mention_char (g_utf8_get_char_validated (prev, -1)))
+        return FALSE;
+    }
+
+  if ((next == '.' || next == '-') && !is_mention_char (g_utf8_get_char_validated (after + 1, -1)))
+    return TRUE;
+
+  return !is_mention_char (next);
+}
+
+/**
+ * fl_text_highlight_mention:
+ * @markup: Pango markup whose text is already escaped
+ * @handle: what to highlight, such as "@ayse"
+ *
+ * Wraps each "@handle" in @markup's text (never inside a tag, and not
+ * when the name goes on, as "@ayse" in "@ayseg") in a highlighted span,
+ * so an agent sees at once where a note speaks to them.
+ *
+ * Returns: (transfer full): the new markup, equal to @markup when the
+ *   handle does not occur
+ */
+char *
+fl_text_highlight_mention (const char *markup,
+                           const char *handle)
+{
+  g_autofree char *needle = NULL;
+  GString *out;
+  gboolean in_tag = FALSE;
+  gsize len;
+
+  g_return_val_if_fail (markup != NULL, NULL);
+
+  if (handle == NULL || *handle == '\0')
+    return g_strdup (markup);
+
+  needle = g_markup_escape_text (handle, -1);
+  len = strlen (needle);
+  out = g_string_new (NULL);
+
+  for (const char *p = markup; *p; )
+    {
+      if (*p == '<')
+        in_tag = TRUE;
+      else if (*p == '>')
+        in_tag = FALSE;
+
+      if (!in_tag && g_ascii_strncasecmp (p, needle, len) == 0 && mention_boundary (markup, p, len))
+        {
+          g_string_append (out, "<span weight=\"bold\" background=\"#f8e45c\" foreground=\"#000000\">");
+          g_string_append_len (out, p, len);
+          g_string_append (out, "</span>");
+          p += len;
+          continue;
+        }
+
+      g_string_append_c (out, *p);
+      p++;
+    }
+
+  return g_string_free (out, FALSE);
+}

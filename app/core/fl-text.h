@@ -19,6 +19,8 @@ char     *fl_text_snippet       (const char *text,
                                  guint       max_chars);
 GPtrArray *fl_text_find_mentions (const char *text);
 GPtrArray *fl_text_find_mention_marker (const char *html);
+char     *fl_text_highlight_mention (const char *markup,
+                                     const char *handle);
 char     *fl_text_identity      (const char *email_or_phone);
 char     *fl_text_safe_filename (const char *name);
 char     *fl_text_unique_filename (const char *dir,

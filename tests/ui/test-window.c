@@ -1479,6 +1479,86 @@ test_mention_completion (Fixture       *f,
   g_signal_handlers_disconnect_by_func (composer, on_sent_cb, &sent);
 }
 
+static guint
+n_unseen_mentions (FlStore *store,
+                   gint64   ticket_id)
+{
+  g_autoptr(GArray) unseen = fl_store_list_unseen_mentions (store, ticket_id, NULL);
+
+  return unseen ? unseen->len : 0;
+}
+
+static gboolean
+is_label_mentioning_me (GtkWidget     *widget,
+                        gconstpointer  unused)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "mentions-me") &&
+         gtk_widget_get_mapped (widget);
+}
+
+/* Opening a ticket where a teammate tagged me, long ago in a long thread:
+ * the conversation unfolds and comes to that note, my @name is
+ * highlighted, and next time the ticket opens at its end again. */
+static void
+test_opens_at_my_mention (Fixture       *f,
+                          gconstpointer  data)
+{
+  FlStore *store = fl_context_get_store (f->context);
+  FlTicketView *view = fl_window_get_ticket_view (f->window);
+  g_autoptr(GPtrArray) accounts = fl_store_list_accounts (store, NULL);
+  g_autoptr(FlSyncBatch) batch = fl_sync_batch_new ();
+  g_autoptr(FlTicket) ticket = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  FlSyncTicket *st;
+  GtkWidget *label;
+  gint64 ticket_id;
+
+  ticket = g_object_new (FL_TYPE_TICKET, "remote-id", "mention-long", "subject", "Thread Kqzx",
+                         "status", FL_STATUS_OPEN, "created", now - 80 * 3600, "updated", now, NULL);
+  st = fl_sync_batch_add_ticket (batch, ticket, NULL, NULL);
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *rid = g_strdup_printf ("mention-long-%u", i);
+      g_autofree char *text = i == 5 ? g_strdup ("@ayse bu müşteri daha önce iade almıştı, kontrol eder misin?")
+                                     : g_strdup_printf ("Message %u of a long thread", i);
+      g_autoptr(FlMessage) m = g_object_new (FL_TYPE_MESSAGE, "remote-id", rid,
+                                             "kind", i == 5 ? FL_MESSAGE_NOTE : FL_MESSAGE_REPLY,
+                                             "direction", i % 2 ? FL_DIRECTION_OUTBOUND : FL_DIRECTION_INBOUND,
+                                             "author", i == 5 ? "Daniel Brooks" : "Someone",
+                                             "created", now - (60 - i) * 3600, "text", text, NULL);
+      fl_sync_ticket_add_message (st, m);
+    }
+  g_assert_true (fl_store_apply_batch (store, fl_account_get_id (accounts->pdata[0]), batch, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_ALL);
+    g_autoptr(GArray) ids = NULL;
+
+    fl_query_set_text (query, "Kqzx");
+    ids = fl_store_query_ids (store, query, &error);
+    g_assert_cmpuint (ids->len, ==, 1);
+    ticket_id = g_array_index (ids, gint64, 0);
+  }
+  g_assert_cmpuint (n_unseen_mentions (store, ticket_id), ==, 1);
+
+  /* The whole thread is there, and the note is on screen, highlighted. */
+  fl_ticket_view_show (view, ticket_id);
+  WAIT_FOR (g_list_model_get_n_items (fl_ticket_view_get_messages (view)) == 60, "the unfolded thread");
+  WAIT_FOR ((label = find_widget (GTK_WIDGET (view), is_label_mentioning_me, NULL)) != NULL,
+            "my mention on screen");
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "background="));
+  save_screenshot (f, "opens-at-mention");
+
+  /* Seen now: next time the thread opens folded, at its end. */
+  WAIT_FOR (n_unseen_mentions (store, ticket_id) == 0, "the mention to be seen");
+  fl_ticket_view_clear (view);
+  fl_ticket_view_show (view, ticket_id);
+  WAIT_FOR (fl_ticket_view_get_ticket (view) != NULL &&
+            g_list_model_get_n_items (fl_ticket_view_get_messages (view)) > 0 &&
+            g_list_model_get_n_items (fl_ticket_view_get_messages (view)) < 60, "the thread folded again");
+}
+
 static void
 test_long_conversation (Fixture       *f,
                         gconstpointer  data)
@@ -1595,6 +1675,8 @@ main (int   argc,
   g_test_add ("/window/take-and-follow", Fixture, NULL, fixture_setup, test_take_and_follow,
               fixture_teardown);
   g_test_add ("/window/mention-completion", Fixture, NULL, fixture_setup, test_mention_completion,
+              fixture_teardown);
+  g_test_add ("/window/opens-at-my-mention", Fixture, NULL, fixture_setup, test_opens_at_my_mention,
               fixture_teardown);
   g_test_add ("/window/long-conversation", Fixture, NULL, fixture_setup, test_long_conversation,
               fixture_teardown);

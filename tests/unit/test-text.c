@@ -160,6 +160,49 @@ test_mention_marker (void)
   g_assert_cmpstr (round_joined, ==, "agent2,مریم");
 }
 
+typedef struct
+{
+  const char *markup;
+  const char *expected;
+} HighlightCase;
+
+/* Pango markup is XML inside an implicit root. */
+static gboolean
+well_formed (const char *markup)
+{
+  static const GMarkupParser parser = { 0 };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  g_autofree char *wrapped = g_strdup_printf ("<markup>%s</markup>", markup);
+
+  return g_markup_parse_context_parse (context, wrapped, -1, NULL) &&
+         g_markup_parse_context_end_parse (context, NULL);
+}
+
+#define HL(x) "<span weight=\"bold\" background=\"#f8e45c\" foreground=\"#000000\">" x "</span>"
+
+static void
+test_highlight_mention (void)
+{
+  static const HighlightCase cases[] = {
+    { "@ayse please look", HL ("@ayse") " please look" },
+    { "Thanks @ayse.", "Thanks " HL ("@ayse") "." },
+    { "@AYSE and @ayse", HL ("@AYSE") " and " HL ("@ayse") },
+    { "@ayseg is someone else", "@ayseg is someone else" },
+    { "mail bob@ayse.com", "mail bob@ayse.com" },
+    { "<a href=\"mailto:x@ayse\">x@ayse</a> @ayse", "<a href=\"mailto:x@ayse\">x@ayse</a> " HL ("@ayse") },
+    { "لطفاً @ayse ببینید", "لطفاً " HL ("@ayse") " ببینید" },
+    { "no mention here", "no mention here" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = fl_text_highlight_mention (cases[i].markup, "@ayse");
+
+      g_assert_cmpstr (out, ==, cases[i].expected);
+      g_assert_true (well_formed (out));
+    }
+}
+
 static void
 test_identity (void)
 {
@@ -265,6 +308,7 @@ main (int   argc,
   g_test_add_func ("/text/snippet", test_snippet);
   g_test_add_func ("/text/mentions", test_mentions);
   g_test_add_func ("/text/mention-marker", test_mention_marker);
+  g_test_add_func ("/text/highlight-mention", test_highlight_mention);
   g_test_add_func ("/text/identity", test_identity);
   g_test_add_func ("/text/safe-filename", test_safe_filename);
   g_test_add_func ("/text/unique-filename", test_unique_filename);
