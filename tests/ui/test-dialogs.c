@@ -17,28 +17,9 @@
 #include "fl-screenshot.h"
 #include "fl-test-ui.h"
 #include "fl-window-private.h"
+#include "ui-common.h"
 
 #include <libsoup/soup.h>
-
-#define WAIT_FOR(cond, what)                                              \
-  G_STMT_START {                                                          \
-    gint64 _deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;     \
-    while (!(cond))                                                       \
-      {                                                                   \
-        if (g_get_monotonic_time () > _deadline)                          \
-          g_error ("Timed out waiting for %s", what);                     \
-        g_main_context_iteration (NULL, FALSE);                           \
-        g_usleep (1000);                                                  \
-      }                                                                   \
-  } G_STMT_END
-
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
 
 typedef struct
 {

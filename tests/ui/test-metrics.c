@@ -20,6 +20,7 @@
 #include "fl-screenshot.h"
 #include "fl-test-ui.h"
 #include "fl-window-private.h"
+#include "ui-common.h"
 
 typedef struct
 {
@@ -28,58 +29,11 @@ typedef struct
   FlWindow  *window;
 } Fixture;
 
-/* Spins the main loop until @cond holds, or fails after 30 s. */
-#define WAIT_FOR(cond, what)                                              \
-  G_STMT_START {                                                          \
-    gint64 _deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;     \
-    while (!(cond))                                                       \
-      {                                                                   \
-        if (g_get_monotonic_time () > _deadline)                          \
-          g_error ("Timed out waiting for %s", what);                     \
-        g_main_context_iteration (NULL, FALSE);                           \
-        g_usleep (1000);                                                  \
-      }                                                                   \
-  } G_STMT_END
-
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static const char *
-ui_language (void)
-{
-  const char *lang = g_getenv ("LANGUAGE");
-
-  return lang && *lang ? lang : "en";
-}
-
 static void
 save_screenshot (Fixture    *f,
                  const char *name)
 {
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "..", "screenshots", NULL);
-  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, ui_language ());
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_mkdir_with_parents (dir, 0755);
-  for (guint attempt = 0; attempt < 5; attempt++)
-    {
-      for (guint i = 0; i < 30; i++)
-        {
-          g_main_context_iteration (NULL, FALSE);
-          g_usleep (10000);
-        }
-      g_clear_error (&error);
-      if (fl_screenshot_save (GTK_WIDGET (f->window), path, &error))
-        break;
-    }
-  g_assert_no_error (error);
-  g_test_message ("screenshot: %s", path);
+  g_free (ui_save_screenshot (GTK_WIDGET (f->window), name));
 }
 
 static void

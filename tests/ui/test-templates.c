@@ -19,6 +19,7 @@
 #include "fl-template-library.h"
 #include "fl-test-ui.h"
 #include "fl-window-private.h"
+#include "ui-common.h"
 
 typedef struct
 {
@@ -27,64 +28,17 @@ typedef struct
   FlWindow  *window;
 } Fixture;
 
-/* Spins the main loop until @cond holds, or fails after 20 s. */
-#define WAIT_FOR(cond, what)                                              \
-  G_STMT_START {                                                          \
-    gint64 _deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;     \
-    while (!(cond))                                                       \
-      {                                                                   \
-        if (g_get_monotonic_time () > _deadline)                          \
-          g_error ("Timed out waiting for %s", what);                     \
-        g_main_context_iteration (NULL, FALSE);                           \
-        g_usleep (1000);                                                  \
-      }                                                                   \
-  } G_STMT_END
-
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static const char *
-ui_language (void)
-{
-  const char *lang = g_getenv ("LANGUAGE");
-
-  return lang && *lang ? lang : "en";
-}
-
 static void
 settle (void)
 {
-  for (guint i = 0; i < 30; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-    }
+  ui_settle ();
 }
 
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "..", "screenshots", NULL);
-  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, ui_language ());
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_mkdir_with_parents (dir, 0755);
-  for (guint attempt = 0; attempt < 5; attempt++)
-    {
-      settle ();
-      g_clear_error (&error);
-      if (fl_screenshot_save (widget, path, &error))
-        break;
-    }
-  g_assert_no_error (error);
-  g_test_message ("screenshot: %s", path);
+  g_free (ui_save_screenshot (widget, name));
 }
 
 static void

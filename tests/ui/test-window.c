@@ -24,6 +24,7 @@
 #include "fl-screenshot.h"
 #include "fl-test-ui.h"
 #include "fl-window-private.h"
+#include "ui-common.h"
 
 typedef struct
 {
@@ -32,27 +33,6 @@ typedef struct
   FlWindow  *window;
   int        width;
 } Fixture;
-
-/* Spins the main loop until @done says so, or fails after 20 s. */
-#define WAIT_FOR(cond, what)                                              \
-  G_STMT_START {                                                          \
-    gint64 _deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;     \
-    while (!(cond))                                                       \
-      {                                                                   \
-        if (g_get_monotonic_time () > _deadline)                          \
-          g_error ("Timed out waiting for %s", what);                     \
-        g_main_context_iteration (NULL, FALSE);                           \
-        g_usleep (1000);                                                  \
-      }                                                                   \
-  } G_STMT_END
-
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
 
 static guint
 store_count (Fixture *f,
@@ -63,27 +43,11 @@ store_count (Fixture *f,
   return fl_store_count (fl_context_get_store (f->context), query, NULL);
 }
 
-static const char *
-ui_language (void)
-{
-  const char *lang = g_getenv ("LANGUAGE");
-
-  return lang && *lang ? lang : "en";
-}
-
 /* Opens a context on the fixture's data folder, as the app does. */
 static void
 open_context (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  GAsyncResult *result = NULL;
-
-  f->context = fl_context_new (f->dir);
-  fl_context_load_async (f->context, NULL, done_cb, &result);
-  WAIT_FOR (result != NULL, "the store to open");
-  g_assert_true (fl_context_load_finish (f->context, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  f->context = ui_open_context (f->dir);
 }
 
 /* Shows a window on the context and waits for its first tickets. */
@@ -111,36 +75,11 @@ wait_for_conversation (Fixture *f,
             g_list_model_get_n_items (fl_ticket_view_get_messages (view)) > 0, "the conversation");
 }
 
-/* Lets the frame settle, then keeps a picture of the window as a test
- * artifact in build/screenshots/NAME-LANGUAGE.png. */
 static char *
 save_screenshot_path (Fixture    *f,
                       const char *name)
 {
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "..", "screenshots", NULL);
-  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, ui_language ());
-  char *path = g_build_filename (dir, file, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_mkdir_with_parents (dir, 0755);
-
-  /* A window in the middle of a relayout may have nothing to hand over
-   * yet: settle and try again a few times before calling it a failure. */
-  for (guint attempt = 0; attempt < 5; attempt++)
-    {
-      for (guint i = 0; i < 30; i++)
-        {
-          g_main_context_iteration (NULL, FALSE);
-          g_usleep (10000);
-        }
-      g_clear_error (&error);
-      if (fl_screenshot_save (GTK_WIDGET (f->window), path, &error))
-        break;
-      g_test_message ("screenshot attempt %u: %s", attempt, error->message);
-    }
-  g_assert_no_error (error);
-  g_test_message ("screenshot: %s", path);
-  return path;
+  return ui_save_screenshot (GTK_WIDGET (f->window), name);
 }
 
 static void
@@ -155,7 +94,6 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  GAsyncResult *result = NULL;
 
   f->dir = g_dir_make_tmp ("fl-ui-XXXXXX", &error);
   g_assert_no_error (error);
@@ -163,11 +101,7 @@ fixture_setup (Fixture       *f,
   open_context (f);
 
   /* The demo comes from the application's own resources. */
-  fl_context_add_demo_async (f->context, NULL, done_cb, &result);
-  WAIT_FOR (result != NULL, "the demo workspace to sync");
-  g_assert_true (fl_context_add_demo_finish (f->context, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  ui_add_demo (f->context);
 
   open_window (f);
 }
@@ -1120,25 +1054,6 @@ test_customer_panel_narrow (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-customer-panel", NULL);
   WAIT_FOR (!fl_window_get_customer_panel_shown (f->window), "the panel to close");
   g_assert_true (g_settings_get_boolean (settings, "customer-panel-visible"));
-}
-
-/* The first widget under @root, in depth-first order, that @match
- * accepts. */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             gboolean  (*match) (GtkWidget *widget, gconstpointer data),
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 static gboolean
