@@ -24,98 +24,13 @@
 #include "fl-text.h"
 #include "fl-ticket-row.h"
 #include "fl-window-private.h"
-#include "ui-common.h"
-
-typedef struct
-{
-  char      *dir;
-  FlContext *context;
-  FlWindow  *window;
-  int        width;
-} Fixture;
-
-static guint
-store_count (Fixture *f,
-             FlView   view)
-{
-  g_autoptr(FlQuery) query = fl_query_new (view);
-
-  return fl_store_count (fl_context_get_store (f->context), query, NULL);
-}
-
-/* Opens a context on the fixture's data folder, as the app does. */
-static void
-open_context (Fixture *f)
-{
-  f->context = ui_open_context (f->dir);
-}
-
-/* Shows a window on the context and waits for its first tickets. */
-static void
-open_window (Fixture *f)
-{
-  f->window = fl_window_new (NULL, f->context);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), f->width ? f->width : 1280, 800);
-  fl_window_show_workspace (f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)), "the window to map");
-  WAIT_FOR (fl_ticket_list_get_n_items (fl_window_get_ticket_list (f->window)) > 0,
-            "the inbox to fill");
-}
-
-/* Waits until the ticket view shows @ticket_id with its conversation. */
-static void
-wait_for_conversation (Fixture *f,
-                       gint64   ticket_id)
-{
-  FlTicketView *view = fl_window_get_ticket_view (f->window);
-
-  WAIT_FOR (fl_ticket_view_get_ticket (view) != NULL &&
-            fl_ticket_get_id (fl_ticket_view_get_ticket (view)) == ticket_id &&
-            g_list_model_get_n_items (fl_ticket_view_get_messages (view)) > 0, "the conversation");
-}
+#include "ui-window-fixture.h"
 
 static void
 save_widget_screenshot (GtkWidget  *widget,
                         const char *name)
 {
   g_free (ui_save_screenshot (widget, name));
-}
-
-static void
-save_screenshot (Fixture    *f,
-                 const char *name)
-{
-  save_widget_screenshot (GTK_WIDGET (f->window), name);
-}
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("fl-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->width = GPOINTER_TO_INT (data);
-  open_context (f);
-
-  /* The demo comes from the application's own resources. */
-  ui_add_demo (f->context);
-
-  open_window (f);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&f->context);
-  g_free (f->dir);
 }
 
 static guint
