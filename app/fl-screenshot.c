@@ -74,16 +74,42 @@ fl_screenshot_save (GtkWidget   *widget,
   return TRUE;
 }
 
+typedef struct
+{
+  char  *path;
+  guint  attempts;
+} Save;
+
+static void
+save_free (Save *save)
+{
+  g_free (save->path);
+  g_free (save);
+}
+
+/* A widget whose drawing was invalidated since the last frame hands over
+ * nothing until the next one: try again a few frames later. */
+#define MAX_ATTEMPTS 40
+
 static gboolean
 save_idle_cb (gpointer user_data)
 {
   GTask *task = user_data;
+  Save *save = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (fl_screenshot_save (g_task_get_source_object (task), g_task_get_task_data (task), &error))
+  if (fl_screenshot_save (g_task_get_source_object (task), save->path, &error))
     g_task_return_boolean (task, TRUE);
-  else
+  else if (++save->attempts < MAX_ATTEMPTS && !g_task_return_error_if_cancelled (task))
+    {
+      g_debug ("Screenshot attempt %u: %s", save->attempts, error->message);
+      g_clear_error (&error);
+      g_timeout_add_full (G_PRIORITY_LOW, 50, save_idle_cb, g_object_ref (task), g_object_unref);
+    }
+  else if (!g_task_had_error (task))
     g_task_return_error (task, error);
+  else
+    g_clear_error (&error);
 
   return G_SOURCE_REMOVE;
 }
@@ -91,7 +117,8 @@ save_idle_cb (gpointer user_data)
 /**
  * fl_screenshot_save_async:
  *
- * Renders @widget from an idle callback, after the current frame.
+ * Renders @widget from an idle callback, after the current frame, trying
+ * again for a couple of seconds while it has nothing to show.
  */
 void
 fl_screenshot_save_async (GtkWidget           *widget,
@@ -101,9 +128,11 @@ fl_screenshot_save_async (GtkWidget           *widget,
                           gpointer             user_data)
 {
   GTask *task = g_task_new (widget, cancellable, callback, user_data);
+  Save *save = g_new0 (Save, 1);
 
+  save->path = g_strdup (path);
   g_task_set_source_tag (task, fl_screenshot_save_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_set_task_data (task, save, (GDestroyNotify) save_free);
   g_idle_add_full (G_PRIORITY_LOW, save_idle_cb, task, g_object_unref);
 }
 
