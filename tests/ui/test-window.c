@@ -788,16 +788,7 @@ test_markup_injection (Fixture       *f,
   g_assert_true (fl_store_apply_batch (store, fl_account_get_id (accounts->pdata[0]), batch, &error));
   g_assert_no_error (error);
 
-  {
-    g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_ALL);
-    g_autoptr(GArray) ids = NULL;
-
-    fl_query_set_text (query, "Qzvx");
-    ids = fl_store_query_ids (store, query, &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (ids->len, ==, 1);
-    ticket_id = g_array_index (ids, gint64, 0);
-  }
+  ticket_id = only_ticket_matching (f, "Qzvx");
 
   /* The newest ticket heads the list: select it like an agent would, so
    * the row, the header, the window title and the conversation all show
@@ -983,7 +974,6 @@ static void
 test_html_message (Fixture       *f,
                    gconstpointer  data)
 {
-  FlStore *store = fl_context_get_store (f->context);
   FlTicketView *view = fl_window_get_ticket_view (f->window);
   const char *link = "<a href=\"https://help.mailprovider.example/quarantine\">";
   g_autoptr(GError) error = NULL;
@@ -991,16 +981,7 @@ test_html_message (Fixture       *f,
   gint64 ticket_id;
 
   /* The demo reply with a link, a pasted screenshot and Gmail's quote. */
-  {
-    g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_ALL);
-    g_autoptr(GArray) ids = NULL;
-
-    fl_query_set_text (query, "quarantine");
-    ids = fl_store_query_ids (store, query, &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (ids->len, ==, 1);
-    ticket_id = g_array_index (ids, gint64, 0);
-  }
+  ticket_id = only_ticket_matching (f, "quarantine");
 
   fl_ticket_view_show (view, ticket_id);
   wait_for_conversation (f, ticket_id);
@@ -1355,15 +1336,7 @@ test_opens_at_my_mention (Fixture       *f,
     }
   g_assert_true (fl_store_apply_batch (store, fl_account_get_id (accounts->pdata[0]), batch, &error));
   g_assert_no_error (error);
-  {
-    g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_ALL);
-    g_autoptr(GArray) ids = NULL;
-
-    fl_query_set_text (query, "Kqzx");
-    ids = fl_store_query_ids (store, query, &error);
-    g_assert_cmpuint (ids->len, ==, 1);
-    ticket_id = g_array_index (ids, gint64, 0);
-  }
+  ticket_id = only_ticket_matching (f, "Kqzx");
   g_assert_cmpuint (n_unseen_mentions (store, ticket_id), ==, 1);
 
   /* The whole thread is there, and the note is on screen, highlighted. */
@@ -1417,16 +1390,7 @@ test_long_conversation (Fixture       *f,
   g_assert_true (fl_store_apply_batch (store, fl_account_get_id (accounts->pdata[0]), batch, &error));
   g_assert_no_error (error);
 
-  {
-    g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_ALL);
-    g_autoptr(GArray) ids = NULL;
-
-    fl_query_set_text (query, "long conversation");
-    ids = fl_store_query_ids (store, query, &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (ids->len, ==, 1);
-    ticket_id = g_array_index (ids, gint64, 0);
-  }
+  ticket_id = only_ticket_matching (f, "long conversation");
 
   /* It opens on its newest messages, oldest of them first... */
   fl_ticket_view_show (view, ticket_id);

@@ -16,6 +16,22 @@ store_count (Fixture *f,
   return fl_store_count (fl_context_get_store (f->context), query, NULL);
 }
 
+/* The one ticket of any view whose text matches @text. */
+gint64
+only_ticket_matching (Fixture    *f,
+                      const char *text)
+{
+  g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_ALL);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fl_query_set_text (query, text);
+  ids = fl_store_query_ids (fl_context_get_store (f->context), query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  return g_array_index (ids, gint64, 0);
+}
+
 /* Opens a context on the fixture's data folder, as the app does. */
 void
 open_context (Fixture *f)

@@ -20,6 +20,8 @@ typedef struct
 
 guint store_count           (Fixture       *f,
                              FlView         view);
+gint64 only_ticket_matching (Fixture       *f,
+                              const char    *text);
 void  open_context          (Fixture       *f);
 void  open_window           (Fixture       *f);
 void  wait_for_conversation (Fixture       *f,
