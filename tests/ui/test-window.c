@@ -976,7 +976,6 @@ test_html_message (Fixture       *f,
 {
   FlTicketView *view = fl_window_get_ticket_view (f->window);
   const char *link = "<a href=\"https://help.mailprovider.example/quarantine\">";
-  g_autoptr(GError) error = NULL;
   GtkWidget *body, *row, *toggle, *quote, *chip;
   gint64 ticket_id;
 
