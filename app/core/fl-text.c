@@ -8,36 +8,42 @@
 #include "config.h"
 
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
 
 #include "fl-text.h"
 
-/* Folds one character after decomposition, or returns 0 to drop it. */
-static gunichar
-fold_char (gunichar c)
+/* Folds one character after decomposition and appends the result, which
+ * may be nothing (a tatweel) or more than one character (ß → ss). */
+static void
+fold_into (GString  *out,
+           gunichar  c)
 {
+  UChar source[2], folded[8];
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t len = 0, n;
+
   switch (c)
     {
-    /* Turkish: dotted and dotless i are one letter for search, whatever
-     * the case and the locale. İ decomposes to I + U+0307 before this. */
-    case 'I':
-    case 0x0131: /* ı */
-      return 'i';
-
     /* Arabic letter variants that Persian text uses interchangeably. */
     case 0x0643: /* ك ARABIC KAF */
-      return 0x06A9; /* ک KEHEH */
+      g_string_append_unichar (out, 0x06A9); /* ک KEHEH */
+      return;
     case 0x064A: /* ي ARABIC YEH */
     case 0x0649: /* ى ALEF MAKSURA */
-      return 0x06CC; /* ی FARSI YEH */
+      g_string_append_unichar (out, 0x06CC); /* ی FARSI YEH */
+      return;
 
     /* Tatweel only stretches a word. */
     case 0x0640:
-      return 0;
+      return;
 
     /* Zero-width non-joiner splits Persian compounds; the FTS tokenizer
      * splits on it too, so make that explicit and keep both sides alike. */
     case 0x200C:
-      return ' ';
+      g_string_append_c (out, ' ');
+      return;
 
     default:
       break;
@@ -45,11 +51,41 @@ fold_char (gunichar c)
 
   /* Arabic-Indic and Persian digits become ASCII digits. */
   if (c >= 0x0660 && c <= 0x0669)
-    return '0' + (c - 0x0660);
+    {
+      g_string_append_c (out, '0' + (c - 0x0660));
+      return;
+    }
   if (c >= 0x06F0 && c <= 0x06F9)
-    return '0' + (c - 0x06F0);
+    {
+      g_string_append_c (out, '0' + (c - 0x06F0));
+      return;
+    }
 
-  return g_unichar_tolower (c);
+  /* Turkish: dotted and dotless i are one letter for search, whatever the
+   * case and the locale. İ decomposes to I + U+0307 before this. */
+  if (c < 0x80)
+    {
+      g_string_append_c (out, g_ascii_tolower (c));
+      return;
+    }
+
+  /* Everything else: Unicode full case folding as ICU does it, with the
+   * Turkic rules for I (so ß matches ss and final sigma matches sigma). */
+  U16_APPEND_UNSAFE (source, len, c);
+  n = u_strFoldCase (folded, G_N_ELEMENTS (folded), source, len, U_FOLD_CASE_EXCLUDE_SPECIAL_I, &status);
+  if (U_FAILURE (status))
+    {
+      g_string_append_unichar (out, g_unichar_tolower (c));
+      return;
+    }
+
+  for (int32_t i = 0; i < n;)
+    {
+      UChar32 f;
+
+      U16_NEXT (folded, i, n, f);
+      g_string_append_unichar (out, f == 0x0131 /* ı */ ? 'i' : (gunichar) f);
+    }
 }
 
 /**
@@ -57,8 +93,8 @@ fold_char (gunichar c)
  * @text: (nullable): UTF-8 text, which need not be valid
  * @len: length of @text in bytes, or -1 if nul-terminated
  *
- * Folds @text into the form that search compares: lower case, without
- * diacritics (so "ş" matches "s" and "é" matches "e"), with the Turkish
+ * Folds @text into the form that search compares: case-folded as ICU
+ * does it (full folding, so "ß" matches "ss"), without diacritics (so "ş" matches "s" and "é" matches "e"), with the Turkish
  * dotted and dotless i made one letter, Arabic kaf and yeh mapped to their
  * Persian forms, and Persian and Arabic-Indic digits mapped to ASCII. The
  * same function folds indexed text and queries, so they always agree.
@@ -90,9 +126,7 @@ fl_text_fold (const char *text,
       if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
         continue;
 
-      c = fold_char (c);
-      if (c != 0)
-        g_string_append_unichar (out, c);
+      fold_into (out, c);
     }
 
   return g_string_free (out, FALSE);
@@ -112,9 +146,7 @@ fold_append (GString  *out,
 
       if (g_unichar_type (d) == G_UNICODE_NON_SPACING_MARK)
         continue;
-      d = fold_char (d);
-      if (d != 0)
-        g_string_append_unichar (out, d);
+      fold_into (out, d);
     }
 }
 

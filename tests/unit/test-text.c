@@ -41,6 +41,10 @@ test_fold (void)
     /* Latin diacritics and case. */
     { "Café CRÈME", "cafe creme" },
     { "Zoë", "zoe" },
+    /* Full case folding (ICU), not just lower case. */
+    { "Straße STRASSE", "strasse strasse" },
+    { "ΣΟΦΟΣ σοφος", "σοφοσ σοφοσ" },
+    { "ǅemal", "dzemal" },
     { "", "" },
   };
 
