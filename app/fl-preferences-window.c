@@ -29,6 +29,7 @@ struct _FlPreferencesWindow
 
   GtkListBox           *accounts_list;
   GtkAdjustment        *interval_adjustment;
+  GtkSwitch            *hijri_switch;
 };
 
 G_DEFINE_FINAL_TYPE (FlPreferencesWindow, fl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -257,6 +258,7 @@ fl_preferences_window_class_init (FlPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/fl-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, accounts_list);
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, interval_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, hijri_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked_cb);
 }
 
@@ -272,6 +274,7 @@ fl_preferences_window_init (FlPreferencesWindow *self)
                                 self->interval_adjustment, "value",
                                 G_SETTINGS_BIND_DEFAULT,
                                 seconds_to_minutes, minutes_to_variant, NULL, NULL);
+  g_settings_bind (self->settings, "solar-hijri-dates", self->hijri_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
 /**

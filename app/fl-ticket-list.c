@@ -125,11 +125,7 @@ teardown_cb (GtkSignalListItemFactory *factory,
 static gboolean
 clock_cb (gpointer user_data)
 {
-  FlTicketList *self = user_data;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
-    fl_ticket_row_update_time (self->rows->pdata[i], now);
+  fl_ticket_list_update_times (user_data);
 
   return G_SOURCE_CONTINUE;
 }
@@ -732,4 +728,22 @@ fl_ticket_list_select_id (FlTicketList *self,
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   return TRUE;
+}
+
+/**
+ * fl_ticket_list_update_times:
+ *
+ * Rewrites every row's age and SLA badge now, as the list's clock does
+ * twice a minute; for when the way times are written changes (the
+ * calendar, say).
+ */
+void
+fl_ticket_list_update_times (FlTicketList *self)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_return_if_fail (FL_IS_TICKET_LIST (self));
+
+  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
+    fl_ticket_row_update_time (self->rows->pdata[i], now);
 }

@@ -22,6 +22,7 @@ void               fl_ticket_list_set_store    (FlTicketList *self,
 void               fl_ticket_list_set_query    (FlTicketList *self,
                                                 FlQuery      *query);
 const char        *fl_ticket_list_get_search_hint (FlTicketList *self);
+void               fl_ticket_list_update_times    (FlTicketList *self);
 FlTicketListModel *fl_ticket_list_get_model    (FlTicketList *self);
 guint              fl_ticket_list_get_n_items  (FlTicketList *self);
 gint64             fl_ticket_list_get_selected (FlTicketList *self);

@@ -1114,6 +1114,22 @@ on_sync_interval_changed_cb (FlWindow   *self,
                                              periodic_sync_cb, self);
 }
 
+/* Dates follow the calendar chosen in Preferences; what is on screen is
+ * rewritten at once. */
+static void
+on_calendar_changed_cb (FlWindow   *self,
+                        const char *key,
+                        GSettings  *settings)
+{
+  FlTicket *ticket = fl_ticket_view_get_ticket (self->ticket_view);
+
+  fl_format_set_calendar (g_settings_get_boolean (settings, "solar-hijri-dates")
+                          ? FL_CALENDAR_SOLAR_HIJRI : FL_CALENDAR_GREGORIAN);
+  fl_ticket_list_update_times (self->ticket_list);
+  if (ticket != NULL)
+    fl_ticket_view_show (self->ticket_view, fl_ticket_get_id (ticket));
+}
+
 static void
 on_connected_cb (FlWindow        *self,
                  FlAccount       *account,
@@ -1535,6 +1551,10 @@ fl_window_init (FlWindow *self)
                            G_CALLBACK (on_sort_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::sync-interval",
                            G_CALLBACK (on_sync_interval_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::solar-hijri-dates",
+                           G_CALLBACK (on_calendar_changed_cb), self, G_CONNECT_SWAPPED);
+  fl_format_set_calendar (g_settings_get_boolean (self->settings, "solar-hijri-dates")
+                          ? FL_CALENDAR_SOLAR_HIJRI : FL_CALENDAR_GREGORIAN);
 
   self->keys = fl_inbox_keys_new (GTK_WIDGET (self));
 

@@ -17,7 +17,7 @@ cd "$top"
 build_packages=(
   build-essential pkg-config meson ninja-build gettext libglib2.0-dev-bin
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libsecret-1-dev
-  libsqlite3-dev libxml2-dev librsvg2-common fonts-dejavu-core
+  libsqlite3-dev libxml2-dev libicu-dev librsvg2-common fonts-dejavu-core
 )
 test_packages=(
   xvfb xauth dbus-daemon gnome-keyring libsecret-tools at-spi2-core

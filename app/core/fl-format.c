@@ -1,4 +1,15 @@
-/* fl-format.c
+/* fl-format.c: dates, numbers and lengths of time in the UI language
+ *
+ * Everything here goes through ICU, so a Turkish agent reads "3 dk.",
+ * "%75" and "15 Oca 2026" and a Persian agent "۳ دقیقه", "۷۵٪" and, if
+ * they choose, Solar Hijri dates, without a hand-written rule per
+ * language. The locale follows the translation the UI shows (see
+ * fl_format_get_locale()), not only the environment, so numbers and words
+ * never disagree on one screen.
+ *
+ * ICU formatters are expensive to open and cheap to use: they are kept in
+ * a cache keyed by locale and pattern, behind one lock, since a date
+ * format is not safe to use from two threads at once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,63 +19,399 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <math.h>
+#include <string.h>
+
+#include <unicode/udat.h>
+#include <unicode/udatpg.h>
+#include <unicode/ulistformatter.h>
+#include <unicode/uloc.h>
+#include <unicode/unumberformatter.h>
+#include <unicode/unumsys.h>
+#include <unicode/ureldatefmt.h>
+#include <unicode/ustring.h>
 
 #include "fl-format.h"
+
+static GMutex format_lock;
+static GHashTable *cache;       /* "locale\nkind\npattern" → Cached */
+static FlCalendar calendar = FL_CALENDAR_GREGORIAN;
+
+typedef enum
+{
+  CACHED_NUMBER,
+  CACHED_DATE,
+  CACHED_RELATIVE,
+  CACHED_LIST,
+} CachedKind;
+
+typedef struct
+{
+  CachedKind kind;
+  gpointer   formatter;
+} Cached;
+
+static void
+cached_free (gpointer data)
+{
+  Cached *cached = data;
+
+  switch (cached->kind)
+    {
+    case CACHED_NUMBER:
+      unumf_close (cached->formatter);
+      break;
+    case CACHED_DATE:
+      udat_close (cached->formatter);
+      break;
+    case CACHED_RELATIVE:
+      ureldatefmt_close (cached->formatter);
+      break;
+    case CACHED_LIST:
+      ulistfmt_close (cached->formatter);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  g_free (cached);
+}
+
+/**
+ * fl_format_set_calendar:
+ * @cal: the calendar for dates
+ *
+ * Chooses the calendar that dates are written in, for the whole process.
+ * Frontline's Preferences offer Solar Hijri (ICU's Persian calendar),
+ * which agents in Iran use every day.
+ */
+void
+fl_format_set_calendar (FlCalendar cal)
+{
+  g_mutex_lock (&format_lock);
+  calendar = cal;
+  g_mutex_unlock (&format_lock);
+}
+
+FlCalendar
+fl_format_get_calendar (void)
+{
+  FlCalendar cal;
+
+  g_mutex_lock (&format_lock);
+  cal = calendar;
+  g_mutex_unlock (&format_lock);
+
+  return cal;
+}
+
+/* The POSIX locale of a category without its codeset and modifier,
+ * "tr_TR.UTF-8" → "tr_TR"; NULL for C and POSIX. */
+static char *
+posix_locale (int category)
+{
+  const char *name = setlocale (category, NULL);
+  gsize len;
+
+  if (name == NULL || *name == '\0' || g_str_equal (name, "C") ||
+      g_str_has_prefix (name, "C.") || g_str_equal (name, "POSIX"))
+    return NULL;
+
+  len = strcspn (name, ".@");
+  return len > 0 ? g_strndup (name, len) : NULL;
+}
+
+static gboolean
+same_language (const char *a,
+               const char *b)
+{
+  gsize la = strcspn (a, "_-@"), lb = strcspn (b, "_-@");
+
+  return la == lb && g_ascii_strncasecmp (a, b, la) == 0;
+}
+
+/**
+ * fl_format_get_locale:
+ *
+ * The ICU locale that formatting uses: the language of the translation
+ * the UI shows, with the region of LC_TIME when it is the same language
+ * ("tr" plus "tr_CY" gives "tr_CY"), and the chosen calendar. An
+ * untranslated (English) UI follows LC_TIME, as GNOME does.
+ *
+ * Returns: (transfer full): an ICU locale ID, such as
+ *   "fa@calendar=persian"
+ */
+char *
+fl_format_get_locale (void)
+{
+  /* Translators: the ICU locale of this translation, such as "tr" or
+   * "fa". It chooses how numbers, dates and lengths of time are written
+   * (digits, month names, units). Keep "en" for English. */
+  const char *ui = C_("ICU locale", "en");
+  g_autofree char *lc_time = posix_locale (LC_TIME);
+  const char *base;
+
+  if (g_str_equal (ui, "en"))
+    base = lc_time ? lc_time : "en";
+  else if (lc_time != NULL && same_language (ui, lc_time))
+    base = lc_time;
+  else
+    base = ui;
+
+  return g_strdup_printf ("%s@calendar=%s", base,
+                          fl_format_get_calendar () == FL_CALENDAR_SOLAR_HIJRI ? "persian" : "gregorian");
+}
+
+static char *
+utf16_to_utf8 (const UChar *text,
+               int32_t      len)
+{
+  return g_utf16_to_utf8 ((const gunichar2 *) text, len, NULL, NULL, NULL);
+}
+
+/* Looks up or opens a formatter; called with the lock held. */
+static gpointer
+lookup (const char *locale,
+        CachedKind  kind,
+        const char *pattern,
+        gpointer  (*open) (const char *locale,
+                           const char *pattern))
+{
+  g_autofree char *key = g_strdup_printf ("%s\n%d\n%s", locale, kind, pattern);
+  Cached *cached;
+
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_free);
+
+  if ((cached = g_hash_table_lookup (cache, key)))
+    return cached->formatter;
+
+  cached = g_new0 (Cached, 1);
+  cached->kind = kind;
+  if (!(cached->formatter = open (locale, pattern)))
+    {
+      g_free (cached);
+      return NULL;
+    }
+  g_hash_table_insert (cache, g_steal_pointer (&key), cached);
+
+  return cached->formatter;
+}
+
+static gpointer
+open_number (const char *locale,
+             const char *skeleton)
+{
+  g_autofree gunichar2 *text = g_utf8_to_utf16 (skeleton, -1, NULL, NULL, NULL);
+  UErrorCode status = U_ZERO_ERROR;
+  UNumberFormatter *formatter;
+
+  formatter = unumf_openForSkeletonAndLocale ((const UChar *) text, -1, locale, &status);
+  if (U_FAILURE (status))
+    {
+      g_warning ("Number format “%s” for %s: %s", skeleton, locale, u_errorName (status));
+      unumf_close (formatter);
+      return NULL;
+    }
+
+  return formatter;
+}
+
+/* pattern is "SKELETON" or "SKELETON\nZONE" */
+static gpointer
+open_date (const char *locale,
+           const char *pattern)
+{
+  g_auto(GStrv) parts = g_strsplit (pattern, "\n", 2);
+  g_autofree gunichar2 *skeleton = g_utf8_to_utf16 (parts[0], -1, NULL, NULL, NULL);
+  g_autofree gunichar2 *zone = parts[1] ? g_utf8_to_utf16 (parts[1], -1, NULL, NULL, NULL) : NULL;
+  UErrorCode status = U_ZERO_ERROR;
+  UDateTimePatternGenerator *generator;
+  UDateFormat *format = NULL;
+  UChar best[128];
+  int32_t len;
+
+  generator = udatpg_open (locale, &status);
+  len = udatpg_getBestPattern (generator, (const UChar *) skeleton, -1, best, G_N_ELEMENTS (best), &status);
+  if (U_SUCCESS (status))
+    format = udat_open (UDAT_PATTERN, UDAT_PATTERN, locale,
+                        (const UChar *) zone, zone ? -1 : 0, best, len, &status);
+  udatpg_close (generator);
+
+  if (U_FAILURE (status))
+    {
+      g_warning ("Date format “%s” for %s: %s", parts[0], locale, u_errorName (status));
+      if (format)
+        udat_close (format);
+      return NULL;
+    }
+
+  return format;
+}
+
+static gpointer
+open_relative (const char *locale,
+               const char *pattern)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  URelativeDateTimeFormatter *formatter;
+
+  formatter = ureldatefmt_open (locale, NULL, UDAT_STYLE_SHORT,
+                                UDISPCTX_CAPITALIZATION_FOR_STANDALONE, &status);
+  if (U_FAILURE (status))
+    {
+      g_warning ("Relative date format for %s: %s", locale, u_errorName (status));
+      return NULL;
+    }
+
+  return formatter;
+}
+
+static gpointer
+open_list (const char *locale,
+           const char *pattern)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UListFormatter *formatter;
+
+  formatter = ulistfmt_openForType (locale, ULISTFMT_TYPE_UNITS, ULISTFMT_WIDTH_NARROW, &status);
+  if (U_FAILURE (status))
+    {
+      g_warning ("List format for %s: %s", locale, u_errorName (status));
+      return NULL;
+    }
+
+  return formatter;
+}
+
+/* Formats @value with an ICU number skeleton, or returns NULL when ICU
+ * cannot (the callers fall back to plain ASCII). */
+static char *
+number_with (const char *skeleton,
+             double      value)
+{
+  g_autofree char *locale = fl_format_get_locale ();
+  UErrorCode status = U_ZERO_ERROR;
+  UNumberFormatter *formatter;
+  UFormattedNumber *result;
+  UChar buffer[128];
+  int32_t len = 0;
+  char *text = NULL;
+
+  g_mutex_lock (&format_lock);
+  if ((formatter = lookup (locale, CACHED_NUMBER, skeleton, open_number)))
+    {
+      result = unumf_openResult (&status);
+      unumf_formatDouble (formatter, value, result, &status);
+      len = unumf_resultToString (result, buffer, G_N_ELEMENTS (buffer), &status);
+      unumf_closeResult (result);
+      if (U_SUCCESS (status))
+        text = utf16_to_utf8 (buffer, len);
+    }
+  g_mutex_unlock (&format_lock);
+
+  return text;
+}
+
+static char *
+number_or_ascii (const char *skeleton,
+                 double      value,
+                 int         fallback_decimals)
+{
+  char *text = number_with (skeleton, value);
+
+  return text ? text : g_strdup_printf ("%.*f", fallback_decimals, value);
+}
+
+/* A count with a unit, such as "3 min" or "2 years". @width is an ICU
+ * unit width: "short" or "full-name". */
+static char *
+measure (double      value,
+         const char *unit,
+         const char *width)
+{
+  g_autofree char *skeleton = g_strdup_printf ("measure-unit/%s unit-width-%s precision-integer",
+                                               unit, width);
+
+  return number_or_ascii (skeleton, value, 0);
+}
+
+static char *
+date_with (const char *skeleton,
+           const char *zone,
+           gint64      when)
+{
+  g_autofree char *locale = fl_format_get_locale ();
+  g_autofree char *pattern = zone ? g_strdup_printf ("%s\n%s", skeleton, zone) : g_strdup (skeleton);
+  UErrorCode status = U_ZERO_ERROR;
+  UDateFormat *format;
+  UChar buffer[256];
+  int32_t len;
+  char *text = NULL;
+
+  g_mutex_lock (&format_lock);
+  if ((format = lookup (locale, CACHED_DATE, pattern, open_date)))
+    {
+      len = udat_format (format, (UDate) when * 1000.0, buffer, G_N_ELEMENTS (buffer), NULL, &status);
+      if (U_SUCCESS (status))
+        text = utf16_to_utf8 (buffer, len);
+    }
+  g_mutex_unlock (&format_lock);
+
+  if (text == NULL)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (when);
+
+      text = g_date_time_format_iso8601 (dt);
+    }
+
+  return text;
+}
 
 /**
  * fl_format_digits:
  * @text: text with ASCII digits
  *
- * Replaces ASCII digits with the UI language's own digits. The digits are
- * a translated string, so a Persian UI shows ۰۱۲۳۴۵۶۷۸۹ whatever the
- * numeric locale, and languages that use ASCII digits keep them.
+ * Replaces ASCII digits with the digits of the UI language's numbering
+ * system (ICU's default for the locale), so a Persian UI shows
+ * ۰۱۲۳۴۵۶۷۸۹ and languages that use ASCII digits keep them. For text
+ * that is not a single number, such as "4.2 / 5"; numbers themselves go
+ * through fl_format_count() and friends.
  *
  * Returns: (transfer full): the text with localised digits
  */
 char *
 fl_format_digits (const char *text)
 {
-  /* Translators: the ten digits of your language, from zero to nine,
-   * written without spaces. Keep "0123456789" if your language uses
-   * them. Persian, for example, uses "۰۱۲۳۴۵۶۷۸۹". */
-  const char *digits = C_("digits", "0123456789");
-  const char *table[10];
-  const char *p = digits;
+  g_autofree char *locale = fl_format_get_locale ();
+  UErrorCode status = U_ZERO_ERROR;
+  UNumberingSystem *system;
+  UChar digits[32];
+  int32_t len = 0;
+  g_autofree gunichar *table = NULL;
+  glong n_digits = 0;
   GString *out;
 
-  for (guint i = 0; i < 10; i++)
-    {
-      if (*p == '\0' || !g_utf8_validate (digits, -1, NULL))
-        return g_strdup (text);
-      table[i] = p;
-      p = g_utf8_next_char (p);
-    }
-  if (*p != '\0' || g_strcmp0 (digits, "0123456789") == 0)
+  system = unumsys_open (locale, &status);
+  if (U_SUCCESS (status) && !unumsys_isAlgorithmic (system) && unumsys_getRadix (system) == 10)
+    len = unumsys_getDescription (system, digits, G_N_ELEMENTS (digits), &status);
+  unumsys_close (system);
+
+  if (U_SUCCESS (status) && len > 0)
+    table = g_utf16_to_ucs4 ((const gunichar2 *) digits, len, NULL, &n_digits, NULL);
+  if (table == NULL || n_digits != 10 || table[0] == '0')
     return g_strdup (text);
 
   out = g_string_new (NULL);
   for (const char *c = text; *c; c++)
     {
       if (*c >= '0' && *c <= '9')
-        {
-          const char *d = table[*c - '0'];
-          g_string_append_len (out, d, g_utf8_next_char (d) - d);
-        }
+        g_string_append_unichar (out, table[*c - '0']);
       else
         g_string_append_c (out, *c);
     }
 
   return g_string_free (out, FALSE);
-}
-
-static char *
-localise (char *text)
-{
-  char *localised = fl_format_digits (text);
-
-  g_free (text);
-  return localised;
 }
 
 /**
@@ -73,7 +420,8 @@ localise (char *text)
  * @now: the current Unix time
  *
  * Formats how long ago @then was, as short as an inbox row needs:
- * "now", "3 min", "5 h", "2 d", "3 wk", or a date for older times.
+ * "now", "3 min", "5 hr", "2 days", "3 wks", or a date for older times,
+ * in the UI language ("3 dk.", "۳ دقیقه").
  *
  * Returns: (transfer full): the age
  */
@@ -82,53 +430,74 @@ fl_format_age (gint64 then,
                gint64 now)
 {
   gint64 age = MAX (0, now - then);
-  gint64 n;
 
   if (age < 60)
-    return g_strdup (C_("age", "now"));
+    {
+      g_autofree char *locale = fl_format_get_locale ();
+      URelativeDateTimeFormatter *formatter;
+      UErrorCode status = U_ZERO_ERROR;
+      UChar buffer[64];
+      int32_t len;
+      char *text = NULL;
+
+      g_mutex_lock (&format_lock);
+      if ((formatter = lookup (locale, CACHED_RELATIVE, "", open_relative)))
+        {
+          len = ureldatefmt_format (formatter, 0, UDAT_REL_UNIT_SECOND, buffer, G_N_ELEMENTS (buffer), &status);
+          if (U_SUCCESS (status))
+            text = utf16_to_utf8 (buffer, len);
+        }
+      g_mutex_unlock (&format_lock);
+
+      return text ? text : g_strdup ("now");
+    }
 
   if (age < 3600)
-    {
-      n = age / 60;
-      /* Translators: a short age in minutes, shown in the ticket list */
-      return localise (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min", "%d min", n), (int) n));
-    }
-
+    return measure (age / 60, "duration-minute", "short");
   if (age < 86400)
-    {
-      n = age / 3600;
-      /* Translators: a short age in hours, shown in the ticket list */
-      return localise (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d h", "%d h", n), (int) n));
-    }
-
+    return measure (age / 3600, "duration-hour", "short");
   if (age < 14 * 86400)
-    {
-      n = age / 86400;
-      /* Translators: a short age in days, shown in the ticket list */
-      return localise (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d d", "%d d", n), (int) n));
-    }
-
+    return measure (age / 86400, "duration-day", "short");
   if (age < 120 * 86400)
+    return measure (age / (7 * 86400), "duration-week", "short");
+
+  return fl_format_date (then);
+}
+
+/* "2 hr" and "15 min" → "2 hr 15 min", as the language joins units. */
+static char *
+join_units (const char *first,
+            const char *second)
+{
+  g_autofree char *locale = fl_format_get_locale ();
+  g_autofree gunichar2 *a = g_utf8_to_utf16 (first, -1, NULL, NULL, NULL);
+  g_autofree gunichar2 *b = g_utf8_to_utf16 (second, -1, NULL, NULL, NULL);
+  const UChar *items[] = { (const UChar *) a, (const UChar *) b };
+  const int32_t lengths[] = { -1, -1 };
+  UErrorCode status = U_ZERO_ERROR;
+  UListFormatter *formatter;
+  UChar buffer[128];
+  int32_t len;
+  char *text = NULL;
+
+  g_mutex_lock (&format_lock);
+  if ((formatter = lookup (locale, CACHED_LIST, "", open_list)))
     {
-      n = age / (7 * 86400);
-      /* Translators: a short age in weeks, shown in the ticket list */
-      return localise (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d wk", "%d wk", n), (int) n));
+      len = ulistfmt_format (formatter, items, lengths, 2, buffer, G_N_ELEMENTS (buffer), &status);
+      if (U_SUCCESS (status))
+        text = utf16_to_utf8 (buffer, len);
     }
+  g_mutex_unlock (&format_lock);
 
-  {
-    g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (then);
-
-    /* Translators: a date for old tickets, in g_date_time_format() syntax */
-    return localise (g_date_time_format (dt, C_("age", "%d %b %Y")));
-  }
+  return text ? text : g_strconcat (first, " ", second, NULL);
 }
 
 /**
  * fl_format_duration:
  * @seconds: a length of time; negative values are formatted as positive
  *
- * Formats a duration with its two largest units, such as "2 h 15 min" or
- * "3 d 4 h", for SLA badges.
+ * Formats a duration with its two largest units, such as "2 hr 15 min"
+ * or "3 days 4 hr", for SLA badges.
  *
  * Returns: (transfer full): the duration
  */
@@ -137,40 +506,62 @@ fl_format_duration (gint64 seconds)
 {
   gint64 s = ABS (seconds);
   gint64 days = s / 86400, hours = (s % 86400) / 3600, minutes = (s % 3600) / 60;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
 
   if (days > 0)
-    /* Translators: a duration in days and hours, e.g. for an SLA badge */
-    return localise (g_strdup_printf (C_("duration", "%d d %d h"), (int) days, (int) hours));
+    {
+      first = measure (days, "duration-day", "short");
+      second = measure (hours, "duration-hour", "short");
+    }
+  else if (hours > 0)
+    {
+      first = measure (hours, "duration-hour", "short");
+      second = measure (minutes, "duration-minute", "short");
+    }
+  else
+    return measure (MAX (minutes, 1), "duration-minute", "short");
 
-  if (hours > 0)
-    /* Translators: a duration in hours and minutes */
-    return localise (g_strdup_printf (C_("duration", "%d h %d min"), (int) hours, (int) minutes));
-
-  /* Translators: a duration in minutes */
-  return localise (g_strdup_printf (C_("duration", "%d min"), (int) MAX (minutes, 1)));
+  return join_units (first, second);
 }
 
 /**
  * fl_format_size:
  *
- * Returns: (transfer full): a file size such as "2.3 MB", with localised
- *   digits
+ * Returns: (transfer full): a file size such as "2.3 MB" (decimal units,
+ *   as GNOME shows them), in the UI language's digits and separators
  */
 char *
 fl_format_size (gint64 bytes)
 {
-  return localise (g_format_size (MAX (bytes, 0)));
+  static const struct { double from; const char *unit; } units[] = {
+    { 1e9, "digital-gigabyte" },
+    { 1e6, "digital-megabyte" },
+    { 1e3, "digital-kilobyte" },
+  };
+  double value = MAX (bytes, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (value >= units[i].from)
+      {
+        g_autofree char *skeleton = g_strdup_printf ("measure-unit/%s unit-width-short .#", units[i].unit);
+
+        return number_or_ascii (skeleton, value / units[i].from, 1);
+      }
+
+  return measure (value, "digital-byte", "short");
 }
 
 /**
  * fl_format_count:
  *
- * Returns: (transfer full): @count with localised digits
+ * Returns: (transfer full): @count grouped and in the UI language's
+ *   digits, such as "12,345", "12.345" or "۱۲٬۳۴۵"
  */
 char *
 fl_format_count (guint count)
 {
-  return localise (g_strdup_printf ("%u", count));
+  return number_or_ascii ("precision-integer", count, 0);
 }
 
 /**
@@ -182,25 +573,20 @@ fl_format_count (guint count)
 char *
 fl_format_datetime (gint64 when)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (when);
-
-  /* Translators: a full date and time, in g_date_time_format() syntax */
-  return localise (g_date_time_format (dt, C_("datetime", "%e %B %Y, %H:%M")));
+  return date_with ("yMMMMdjmm", NULL, when);
 }
 
 /**
  * fl_format_date:
  * @when: a Unix time
  *
- * Returns: (transfer full): a short local date such as "3 Mar 2025"
+ * Returns: (transfer full): a short local date such as "Mar 3, 2025",
+ *   "3 Mar 2025" or "۱۳ اسفند ۱۴۰۳"
  */
 char *
 fl_format_date (gint64 when)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (when);
-
-  /* Translators: a short date, in g_date_time_format() syntax */
-  return localise (g_date_time_format (dt, C_("date", "%-d %b %Y")));
+  return date_with ("yMMMd", NULL, when);
 }
 
 /**
@@ -209,7 +595,7 @@ fl_format_date (gint64 when)
  * @now: the current Unix time
  *
  * Formats the wall-clock time in @zone with its offset from UTC, such as
- * "14:32 (UTC+3)" or "16:02 (UTC+3:30)", so an agent sees whether it is
+ * "14:32 (UTC+3)" or "4:02 PM (UTC+3:30)", so an agent sees whether it is
  * a good time to call.
  *
  * Returns: (transfer full) (nullable): the time, or %NULL when @zone is
@@ -224,9 +610,12 @@ fl_format_zone_time (const char *zone,
   g_autoptr(GDateTime) dt = NULL;
   g_autofree char *time = NULL;
   g_autofree char *offset = NULL;
+  g_autofree char *result = NULL;
   gint64 minutes;
 
-  if (zone == NULL || *zone == '\0' || !(tz = g_time_zone_new_identifier (zone)))
+  /* GLib knows the system's zone names (and refuses paths); ICU formats
+   * the time with the same name. */
+  if (zone == NULL || *zone == '\0' || strchr (zone, '\n') || !(tz = g_time_zone_new_identifier (zone)))
     return NULL;
 
   utc = g_date_time_new_from_unix_utc (now);
@@ -241,12 +630,13 @@ fl_format_zone_time (const char *zone,
   else
     offset = g_strdup ("");
 
-  /* Translators: a time of day, in g_date_time_format() syntax */
-  time = g_date_time_format (dt, C_("time", "%H:%M"));
+  time = date_with ("jmm", zone, now);
 
   /* Translators: the customer's local time and its offset from UTC,
    * e.g. "14:32 (UTC+3)" */
-  return localise (g_strdup_printf (_("%s (UTC%s)"), time, offset));
+  result = g_strdup_printf (_("%s (UTC%s)"), time, offset);
+
+  return fl_format_digits (result);
 }
 
 /**
@@ -264,68 +654,50 @@ fl_format_tenure (gint64 since,
                   gint64 now)
 {
   gint64 days = MAX (0, now - since) / 86400;
-  int n;
 
   if (days >= 365)
-    {
-      n = (int) (days / 365);
-      return localise (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year", "%d years", n), n));
-    }
+    return measure (days / 365, "duration-year", "full-name");
   if (days >= 60)
-    {
-      n = (int) (days / 30);
-      return localise (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d month", "%d months", n), n));
-    }
+    return measure (days / 30, "duration-month", "full-name");
   if (days >= 14)
-    {
-      n = (int) (days / 7);
-      return localise (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d week", "%d weeks", n), n));
-    }
+    return measure (days / 7, "duration-week", "full-name");
 
-  n = (int) MAX (days, 1);
-  return localise (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", n), n));
+  return measure (MAX (days, 1), "duration-day", "full-name");
 }
 
 /**
  * fl_format_percent:
  * @ratio: a fraction, 0.75 for 75 %; NAN for none
  *
- * Returns: (transfer full): the rounded percentage, such as "75%", in the
- *   language's own form and digits; "–" for NAN
+ * Returns: (transfer full): the rounded percentage in the language's own
+ *   form and digits, such as "75%", "%75" or "۷۵٪"; "–" for NAN
  */
 char *
 fl_format_percent (double ratio)
 {
-  g_autofree char *number = NULL;
+  g_autofree char *text = NULL;
 
   if (isnan (ratio))
     return g_strdup ("–");
 
-  number = g_strdup_printf ("%d", (int) round (ratio * 100));
-  /* Translators: a percentage; %s is the number. Persian, for example,
-   * writes "%s٪" */
-  return localise (g_strdup_printf (C_("percent", "%s%%"), number));
+  if ((text = number_with ("percent scale/100 precision-integer rounding-mode-half-up", ratio)))
+    return g_steal_pointer (&text);
+
+  return g_strdup_printf ("%.0f%%", ratio * 100);
 }
 
 /**
  * fl_format_decimal:
  * @value: a number; NAN for none
  *
- * Returns: (transfer full): @value with one decimal, such as "4.2", with
- *   the language's decimal separator and digits; "–" for NAN
+ * Returns: (transfer full): @value with one decimal, such as "4.2",
+ *   "4,2" or "۴٫۲"; "–" for NAN
  */
 char *
 fl_format_decimal (double value)
 {
-  gint64 tenths;
-
   if (isnan (value))
     return g_strdup ("–");
 
-  tenths = (gint64) round (value * 10);
-  /* Translators: the decimal separator, "." in English, "," in
-   * Turkish, "٫" in Persian */
-  return localise (g_strdup_printf ("%s%" G_GINT64_FORMAT "%s%d", tenths < 0 ? "-" : "",
-                                    ABS (tenths) / 10, C_("decimal separator", "."),
-                                    (int) (ABS (tenths) % 10)));
+  return number_or_ascii (".0 rounding-mode-half-up", value, 1);
 }

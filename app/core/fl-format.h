@@ -1,4 +1,4 @@
-/* fl-format.h: localised ages, durations and sizes
+/* fl-format.h: dates, numbers and lengths of time in the UI language
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,22 @@
 #include <glib.h>
 
 G_BEGIN_DECLS
+
+/**
+ * FlCalendar:
+ * @FL_CALENDAR_GREGORIAN: the Gregorian calendar
+ * @FL_CALENDAR_SOLAR_HIJRI: the Solar Hijri calendar of Iran (ICU's
+ *   Persian calendar)
+ */
+typedef enum
+{
+  FL_CALENDAR_GREGORIAN,
+  FL_CALENDAR_SOLAR_HIJRI,
+} FlCalendar;
+
+void        fl_format_set_calendar (FlCalendar calendar);
+FlCalendar  fl_format_get_calendar (void);
+char       *fl_format_get_locale   (void);
 
 char *fl_format_digits    (const char *text);
 char *fl_format_age       (gint64      then,

@@ -1406,6 +1406,45 @@ test_long_conversation (Fixture       *f,
   g_assert_cmpstr (fl_message_get_text (first), ==, "Message number 0");
 }
 
+/* Solar Hijri in Preferences: the dates on screen change at once, in the
+ * UI language, and back. */
+static void
+test_solar_hijri_dates (Fixture       *f,
+                        gconstpointer  data)
+{
+  FlTicketView *view = fl_window_get_ticket_view (f->window);
+  FlCustomerPanel *panel = fl_window_get_customer_panel (f->window);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.frontline.Frontline");
+  g_autofree char *gregorian = NULL;
+  g_autofree char *hijri = NULL;
+  gint64 created;
+
+  g_settings_set_boolean (settings, "customer-panel-visible", TRUE);
+  fl_ticket_list_select (fl_window_get_ticket_list (f->window), 0);
+  WAIT_FOR (fl_ticket_view_get_ticket (view) != NULL, "the first ticket");
+  WAIT_FOR (fl_customer_panel_get_history (panel) != NULL, "the customer history");
+  created = fl_ticket_get_created (fl_ticket_view_get_ticket (view));
+
+  g_assert_cmpint (fl_format_get_calendar (), ==, FL_CALENDAR_GREGORIAN);
+  gregorian = fl_format_date (created);
+  WAIT_FOR (find_widget (GTK_WIDGET (panel), is_label_with, gregorian) != NULL,
+            "the ticket's Gregorian date in the customer panel");
+
+  g_settings_set_boolean (settings, "solar-hijri-dates", TRUE);
+  g_assert_cmpint (fl_format_get_calendar (), ==, FL_CALENDAR_SOLAR_HIJRI);
+  hijri = fl_format_date (created);
+  g_assert_cmpstr (hijri, !=, gregorian);
+  WAIT_FOR (find_widget (GTK_WIDGET (panel), is_label_with, hijri) != NULL,
+            "the ticket's Solar Hijri date in the customer panel");
+  g_assert_null (find_widget (GTK_WIDGET (panel), is_label_with, gregorian));
+  save_screenshot (f, "solar-hijri");
+
+  g_settings_set_boolean (settings, "solar-hijri-dates", FALSE);
+  g_assert_cmpint (fl_format_get_calendar (), ==, FL_CALENDAR_GREGORIAN);
+  WAIT_FOR (find_widget (GTK_WIDGET (panel), is_label_with, gregorian) != NULL,
+            "the Gregorian date again");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1473,6 +1512,8 @@ main (int   argc,
   g_test_add ("/window/draft-survives-restart", Fixture, NULL, fixture_setup,
               test_draft_survives_restart, fixture_teardown);
   g_test_add_func ("/window/draft-survives-kill", test_draft_survives_kill);
+  g_test_add ("/window/solar-hijri-dates", Fixture, GINT_TO_POINTER (1400), fixture_setup,
+              test_solar_hijri_dates, fixture_teardown);
   g_test_add ("/window/direction-and-screenshot", Fixture, NULL, fixture_setup,
               test_direction_and_screenshot, fixture_teardown);
 

@@ -1,10 +1,15 @@
-/* test-format.c: dates, ages, durations and local times for display
+/* test-format.c: dates, numbers and lengths of time in en, tr and fa
+ *
+ * Meson runs this program once per language (LANGUAGE=en, tr, fa) with
+ * the project's own catalogs, so the ICU locale is chosen exactly as in
+ * the app: from the translation the UI shows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <math.h>
 
@@ -15,152 +20,276 @@
 /* 2026-07-15 12:00 UTC, in summer. */
 #define SUMMER_NOON ((gint64) 1784116800)
 
+#define NNBSP "\u202f"
+#define LRM "\u200e"
+
+/* One language's expectations. */
 typedef struct
 {
-  const char *zone;
-  gint64      now;
-  const char *expected;
-} ZoneCase;
+  const char *language;
+  const char *locale;         /* fl_format_get_locale() */
+  const char *istanbul;       /* zone time, NOON in Europe/Istanbul */
+  const char *tehran;         /* zone time, NOON in Asia/Tehran */
+  const char *new_york;       /* zone time, SUMMER_NOON in America/New_York */
+  const char *ages[6];        /* 5 s, 3 min, 5 h, 2 d, 21 d, 200 d */
+  const char *tenures[4];     /* 1 d, 2 d, 8 wk, 3 yr */
+  const char *durations[3];   /* 90 s, -2 h 15 min, 3 d 4 h */
+  const char *date;           /* NOON */
+  const char *datetime;       /* NOON */
+  const char *hijri_date;     /* NOON, Solar Hijri */
+  const char *size;           /* 2 300 000 bytes */
+  const char *small_size;     /* 512 bytes */
+  const char *count;          /* 12345 */
+  const char *percents[3];    /* 0.75, 2/3, -1.26 */
+  const char *decimals[3];    /* 0.75, 4.25, -1.26 */
+  const char *digits;         /* fl_format_digits ("4.2 / 5") */
+} Language;
+
+static const Language languages[] = {
+  {
+    "en", "en@calendar=gregorian",
+    "3:00" NNBSP "PM (UTC+3)", "3:30" NNBSP "PM (UTC+3:30)", "8:00" NNBSP "AM (UTC-4)",
+    { "now", "3 min", "5 hr", "2 days", "3 wks", "Jun 29, 2025" },
+    { "1 day", "2 days", "8 weeks", "3 years" },
+    { "1 min", "2 hr 15 min", "3 days 4 hr" },
+    "Jan 15, 2026", "January 15, 2026 at 12:00" NNBSP "PM", "Dey 25, 1404 AP",
+    "2.3 MB", "512 byte", "12,345",
+    { "75%", "67%", "-126%" },
+    { "0.8", "4.3", "-1.3" },
+    "4.2 / 5",
+  },
+  {
+    "tr", "tr@calendar=gregorian",
+    "15:00 (UTC+3)", "15:30 (UTC+3:30)", "08:00 (UTC-4)",
+    { "şimdi", "3 dk.", "5 sa.", "2 gün", "3 hf.", "29 Haz 2025" },
+    { "1 gün", "2 gün", "8 hafta", "3 yıl" },
+    { "1 dk.", "2 sa. 15 dk.", "3 gün 4 sa." },
+    "15 Oca 2026", "15 Ocak 2026 12:00", "AP 25 Dey 1404",
+    "2,3 MB", "512 bayt", "12.345",
+    { "%75", "%67", "-%126" },
+    { "0,8", "4,3", "-1,3" },
+    "4.2 / 5",
+  },
+  {
+    "fa", "fa@calendar=gregorian",
+    "۱۵:۰۰ (UTC+۳)", "۱۵:۳۰ (UTC+۳:۳۰)", "۸:۰۰ (UTC-۴)",
+    { "اکنون", "۳ دقیقه", "۵ ساعت", "۲ روز", "۳ هفته", "۲۹ ژوئن ۲۰۲۵" },
+    { "۱ روز", "۲ روز", "۸ هفته", "۳ سال" },
+    { "۱ دقیقه", "۲ ساعت ۱۵ دقیقه", "۳ روز ۴ ساعت" },
+    "۱۵ ژانویه ۲۰۲۶", "۱۵ ژانویهٔ ۲۰۲۶ ساعت ۱۲:۰۰", "۲۵ دی ۱۴۰۴",
+    "۲٫۳ MB", "۵۱۲ بایت", "۱۲٬۳۴۵",
+    { "۷۵٪", "۶۷٪", LRM "−۱۲۶٪" },
+    { "۰٫۸", "۴٫۳", LRM "−۱٫۳" },
+    "۴.۲ / ۵",
+  },
+};
+
+static const Language *
+language (void)
+{
+  const char *lang = g_getenv ("LANGUAGE");
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_strcmp0 (lang, languages[i].language) == 0)
+      return &languages[i];
+
+  g_error ("run with LANGUAGE=en, tr or fa, not %s", lang);
+  return NULL;
+}
+
+static void
+test_locale (void)
+{
+  g_autofree char *locale = fl_format_get_locale ();
+
+  /* The catalog decides the language; C.UTF-8 adds no region. */
+  g_assert_cmpstr (locale, ==, language ()->locale);
+}
 
 static void
 test_zone_time (void)
 {
-  static const ZoneCase cases[] = {
-    { "Europe/Istanbul", NOON, "15:00 (UTC+3)" },
-    /* Iran has kept standard time all year since 2022. */
-    { "Asia/Tehran", NOON, "15:30 (UTC+3:30)" },
-    { "Asia/Tehran", SUMMER_NOON, "15:30 (UTC+3:30)" },
-    { "Asia/Kathmandu", NOON, "17:45 (UTC+5:45)" },
-    { "America/New_York", NOON, "07:00 (UTC-5)" },
-    { "America/New_York", SUMMER_NOON, "08:00 (UTC-4)" },
-    { "Europe/London", SUMMER_NOON, "13:00 (UTC+1)" },
-    { "UTC", NOON, "12:00 (UTC)" },
-    { "America/St_Johns", NOON, "08:30 (UTC-3:30)" },
-    /* Unknown, empty or hostile zones show nothing rather than UTC. */
-    { "Mars/Olympus_Mons", NOON, NULL },
-    { "", NOON, NULL },
-    { "../../etc/passwd", NOON, NULL },
-    { NULL, NOON, NULL },
-  };
+  const Language *l = language ();
+  static const char * const nowhere[] = { "Mars/Olympus_Mons", "", "../../etc/passwd", "UTC\nx", NULL };
+  g_autofree char *istanbul = fl_format_zone_time ("Europe/Istanbul", NOON);
+  g_autofree char *tehran = fl_format_zone_time ("Asia/Tehran", NOON);
+  g_autofree char *tehran_summer = fl_format_zone_time ("Asia/Tehran", SUMMER_NOON);
+  g_autofree char *new_york = fl_format_zone_time ("America/New_York", SUMMER_NOON);
+  g_autofree char *kathmandu = fl_format_zone_time ("Asia/Kathmandu", NOON);
+  g_autofree char *utc = fl_format_zone_time ("UTC", NOON);
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+  g_assert_cmpstr (istanbul, ==, l->istanbul);
+  g_assert_cmpstr (tehran, ==, l->tehran);
+  /* Iran has kept standard time all year since 2022. */
+  g_assert_cmpstr (tehran_summer, ==, l->tehran);
+  g_assert_cmpstr (new_york, ==, l->new_york);
+  g_assert_nonnull (strstr (kathmandu, "5:45") ?: strstr (kathmandu, "۵:۴۵"));
+  g_assert_nonnull (strstr (utc, "(UTC)"));
+
+  /* Unknown, empty or hostile zones show nothing rather than UTC. */
+  for (guint i = 0; i < G_N_ELEMENTS (nowhere); i++)
     {
-      g_autofree char *time = fl_format_zone_time (cases[i].zone, cases[i].now);
+      g_autofree char *time = fl_format_zone_time (nowhere[i], NOON);
 
-      g_test_message ("zone %s", cases[i].zone);
-      g_assert_cmpstr (time, ==, cases[i].expected);
-    }
-}
-
-typedef struct
-{
-  gint64      seconds_ago;
-  const char *expected;
-} AgoCase;
-
-static void
-test_tenure (void)
-{
-  static const AgoCase cases[] = {
-    { 0, "1 day" },
-    { 3600, "1 day" },
-    { 2 * 86400, "2 days" },
-    { 13 * 86400, "13 days" },
-    { 14 * 86400, "2 weeks" },
-    { 59 * 86400, "8 weeks" },
-    { 60 * 86400, "2 months" },
-    { 364 * 86400, "12 months" },
-    { 365 * 86400, "1 year" },
-    { 3 * 365 * 86400 + 100, "3 years" },
-    /* A clock that is behind never gives a negative length. */
-    { -86400, "1 day" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *tenure = fl_format_tenure (NOON - cases[i].seconds_ago, NOON);
-
-      g_assert_cmpstr (tenure, ==, cases[i].expected);
+      g_assert_null (time);
     }
 }
 
 static void
 test_age (void)
 {
-  static const AgoCase cases[] = {
-    { 5, "now" },
-    { 3 * 60, "3 min" },
-    { 5 * 3600, "5 h" },
-    { 2 * 86400, "2 d" },
-    { 21 * 86400, "3 wk" },
-    { 200 * 86400, "29 Jun 2025" },
-  };
+  static const gint64 ago[] = { 5, 3 * 60, 5 * 3600, 2 * 86400, 21 * 86400, 200 * 86400 };
+  const Language *l = language ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (ago); i++)
     {
-      g_autofree char *age = fl_format_age (NOON - cases[i].seconds_ago, NOON);
+      g_autofree char *age = fl_format_age (NOON - ago[i], NOON);
 
-      g_assert_cmpstr (age, ==, cases[i].expected);
+      g_assert_cmpstr (age, ==, l->ages[i]);
+    }
+
+  /* A clock that is behind never gives a negative age. */
+  {
+    g_autofree char *future = fl_format_age (NOON + 600, NOON);
+
+    g_assert_cmpstr (future, ==, l->ages[0]);
+  }
+}
+
+static void
+test_tenure (void)
+{
+  static const gint64 ago[] = { 3600, 2 * 86400, 59 * 86400, 3 * 365 * 86400 + 100 };
+  const Language *l = language ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (ago); i++)
+    {
+      g_autofree char *tenure = fl_format_tenure (NOON - ago[i], NOON);
+
+      g_assert_cmpstr (tenure, ==, l->tenures[i]);
     }
 }
 
 static void
-test_date_and_duration (void)
+test_duration (void)
 {
+  static const gint64 seconds[] = { 90, -(2 * 3600 + 15 * 60), 3 * 86400 + 4 * 3600 + 59 };
+  const Language *l = language ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (seconds); i++)
+    {
+      g_autofree char *duration = fl_format_duration (seconds[i]);
+
+      g_assert_cmpstr (duration, ==, l->durations[i]);
+    }
+}
+
+static void
+test_dates (void)
+{
+  const Language *l = language ();
   g_autofree char *date = fl_format_date (NOON);
-  g_autofree char *early = fl_format_date (NOON - 10 * 86400);
-  g_autofree char *d1 = fl_format_duration (90);
-  g_autofree char *d2 = fl_format_duration (-(2 * 3600 + 15 * 60));
-  g_autofree char *d3 = fl_format_duration (3 * 86400 + 4 * 3600 + 59);
-  g_autofree char *size = fl_format_size (2300000);
+  g_autofree char *datetime = fl_format_datetime (NOON);
+  g_autofree char *hijri = NULL;
+  g_autofree char *hijri_locale = NULL;
+  g_autofree char *back = NULL;
 
-  g_assert_cmpstr (date, ==, "15 Jan 2026");
-  g_assert_cmpstr (early, ==, "5 Jan 2026");
-  g_assert_cmpstr (d1, ==, "1 min");
-  g_assert_cmpstr (d2, ==, "2 h 15 min");
-  g_assert_cmpstr (d3, ==, "3 d 4 h");
-  g_assert_cmpstr (size, ==, "2.3\u00a0MB");
+  g_assert_cmpstr (date, ==, l->date);
+  g_assert_cmpstr (datetime, ==, l->datetime);
+
+  /* Solar Hijri: 15 January 2026 is 25 Dey 1404. */
+  fl_format_set_calendar (FL_CALENDAR_SOLAR_HIJRI);
+  hijri = fl_format_date (NOON);
+  hijri_locale = fl_format_get_locale ();
+  fl_format_set_calendar (FL_CALENDAR_GREGORIAN);
+  back = fl_format_date (NOON);
+
+  g_assert_cmpstr (hijri, ==, l->hijri_date);
+  g_assert_true (g_str_has_suffix (hijri_locale, "@calendar=persian"));
+  g_assert_cmpstr (back, ==, l->date);
 }
 
 static void
-test_percent_and_decimal (void)
+test_numbers (void)
 {
-  static const struct { double value; const char *percent; const char *decimal; } cases[] = {
-    { 0.75, "75%", "0.8" },
-    { 2.0 / 3.0, "67%", "0.7" },
-    { 0.0, "0%", "0.0" },
-    { 1.0, "100%", "1.0" },
-    { 4.25, "425%", "4.3" },
-    { -1.26, "-126%", "-1.3" },
-    { NAN, "–", "–" },
-  };
+  static const double ratios[] = { 0.75, 2.0 / 3.0, -1.26 };
+  static const double values[] = { 0.75, 4.25, -1.26 };
+  const Language *l = language ();
+  g_autofree char *size = fl_format_size (2300000);
+  g_autofree char *small_size = fl_format_size (512);
+  g_autofree char *count = fl_format_count (12345);
+  g_autofree char *digits = fl_format_digits ("4.2 / 5");
+  g_autofree char *no_percent = fl_format_percent (NAN);
+  g_autofree char *no_decimal = fl_format_decimal (NAN);
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+  g_assert_cmpstr (size, ==, l->size);
+  g_assert_cmpstr (small_size, ==, l->small_size);
+  g_assert_cmpstr (count, ==, l->count);
+  g_assert_cmpstr (digits, ==, l->digits);
+  g_assert_cmpstr (no_percent, ==, "–");
+  g_assert_cmpstr (no_decimal, ==, "–");
+
+  for (guint i = 0; i < G_N_ELEMENTS (ratios); i++)
     {
-      g_autofree char *percent = fl_format_percent (cases[i].value);
-      g_autofree char *decimal = fl_format_decimal (cases[i].value);
+      g_autofree char *percent = fl_format_percent (ratios[i]);
+      g_autofree char *decimal = fl_format_decimal (values[i]);
 
-      g_assert_cmpstr (percent, ==, cases[i].percent);
-      g_assert_cmpstr (decimal, ==, cases[i].decimal);
+      g_assert_cmpstr (percent, ==, l->percents[i]);
+      g_assert_cmpstr (decimal, ==, l->decimals[i]);
     }
+}
+
+/* Rows format from the UI thread while the notifier may format from a
+ * worker: the shared formatters must not be used by two at once. */
+static gpointer
+format_many (gpointer data)
+{
+  const Language *l = data;
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *age = fl_format_age (NOON - 3 * 60, NOON);
+      g_autofree char *date = fl_format_date (NOON);
+
+      if (g_strcmp0 (age, l->ages[1]) != 0 || g_strcmp0 (date, l->date) != 0)
+        return GINT_TO_POINTER (FALSE);
+    }
+
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+test_threads (void)
+{
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("format", format_many, (gpointer) language ());
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_assert_true (GPOINTER_TO_INT (g_thread_join (threads[i])));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  /* Local dates in UTC and untranslated: the figures are the point. */
+  /* Local dates in UTC; the language comes from LANGUAGE and the
+   * project's catalogs, as in the app. */
   g_setenv ("TZ", "UTC", TRUE);
-  g_setenv ("LANGUAGE", "C", TRUE);
   setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FRONTLINE_LOCALEDIR") ?: LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/format/locale", test_locale);
   g_test_add_func ("/format/zone-time", test_zone_time);
-  g_test_add_func ("/format/percent-and-decimal", test_percent_and_decimal);
-  g_test_add_func ("/format/tenure", test_tenure);
   g_test_add_func ("/format/age", test_age);
-  g_test_add_func ("/format/date-and-duration", test_date_and_duration);
+  g_test_add_func ("/format/tenure", test_tenure);
+  g_test_add_func ("/format/duration", test_duration);
+  g_test_add_func ("/format/dates", test_dates);
+  g_test_add_func ("/format/numbers", test_numbers);
+  g_test_add_func ("/format/threads", test_threads);
 
   return g_test_run ();
 }
