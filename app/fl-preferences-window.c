@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fl-connect-dialog.h"
+#include "fl-localised-spin.h"
 #include "fl-notification-prefs.h"
 #include "fl-preferences-window.h"
 #include "fl-sla-policy-page.h"
@@ -30,6 +31,7 @@ struct _FlPreferencesWindow
   GtkListBox           *accounts_list;
   GtkAdjustment        *interval_adjustment;
   GtkSwitch            *hijri_switch;
+  GtkSpinButton        *interval_spin;
 };
 
 G_DEFINE_FINAL_TYPE (FlPreferencesWindow, fl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -259,6 +261,7 @@ fl_preferences_window_class_init (FlPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, accounts_list);
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, interval_adjustment);
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, hijri_switch);
+  gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, interval_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked_cb);
 }
 
@@ -275,6 +278,7 @@ fl_preferences_window_init (FlPreferencesWindow *self)
                                 G_SETTINGS_BIND_DEFAULT,
                                 seconds_to_minutes, minutes_to_variant, NULL, NULL);
   g_settings_bind (self->settings, "solar-hijri-dates", self->hijri_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  fl_localised_spin_attach (self->interval_spin);
 }
 
 /**

@@ -10,8 +10,11 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "fl-format.h"
+#include "fl-localised-spin.h"
 #include "fl-query.h"
 #include "fl-sla-policy-page.h"
+#include "fl-text.h"
 
 /**
  * FlSlaPolicyPage:
@@ -47,6 +50,7 @@ struct _FlSlaPolicyPage
   GtkSwitch          *pending_switch;
   GtkSwitch          *on_hold_switch;
   GtkAdjustment      *at_risk_adjustment;
+  GtkSpinButton      *at_risk_spin;
 };
 
 G_DEFINE_FINAL_TYPE (FlSlaPolicyPage, fl_sla_policy_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -233,14 +237,17 @@ on_reset_clicked_cb (FlSlaPolicyPage *self)
   fl_context_save_sla_policy_async (self->context, account_id, NULL, NULL, saved_cb, g_object_ref (self));
 }
 
-/* Minutes after midnight shown as HH:MM. */
+/* Minutes after midnight shown as HH:MM, in the UI language's digits;
+ * typed in any digits. */
 static gboolean
 on_time_output_cb (GtkSpinButton *spin)
 {
   int minutes = gtk_spin_button_get_value_as_int (spin);
-  g_autofree char *text = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+  g_autofree char *ascii = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+  g_autofree char *text = fl_format_digits (ascii);
 
-  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
   return TRUE;
 }
 
@@ -248,9 +255,10 @@ static int
 on_time_input_cb (GtkSpinButton *spin,
                   double        *value)
 {
+  g_autofree char *ascii = fl_text_fold (gtk_editable_get_text (GTK_EDITABLE (spin)), -1);
   unsigned h, m = 0;
 
-  if (sscanf (gtk_editable_get_text (GTK_EDITABLE (spin)), "%u:%u", &h, &m) < 1 || h > 24 || m > 59)
+  if (sscanf (ascii, "%u:%u", &h, &m) < 1 || h > 24 || m > 59)
     return GTK_INPUT_ERROR;
   *value = MIN (h * 60 + m, 24 * 60);
   return TRUE;
@@ -300,6 +308,7 @@ build_targets (FlSlaPolicyPage *self)
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
           adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+          fl_localised_spin_attach (GTK_SPIN_BUTTON (spin));
           g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (changed), self);
           self->targets[s][p] = GTK_SPIN_BUTTON (spin);
         }
@@ -375,6 +384,7 @@ fl_sla_policy_page_class_init (FlSlaPolicyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlSlaPolicyPage, pending_switch);
   gtk_widget_class_bind_template_child (widget_class, FlSlaPolicyPage, on_hold_switch);
   gtk_widget_class_bind_template_child (widget_class, FlSlaPolicyPage, at_risk_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, FlSlaPolicyPage, at_risk_spin);
 }
 
 static void
@@ -386,6 +396,7 @@ fl_sla_policy_page_init (FlSlaPolicyPage *self)
   build_targets (self);
   build_days (self);
 
+  fl_localised_spin_attach (self->at_risk_spin);
   g_signal_connect (self->start_spin, "output", G_CALLBACK (on_time_output_cb), NULL);
   g_signal_connect (self->start_spin, "input", G_CALLBACK (on_time_input_cb), NULL);
   g_signal_connect (self->end_spin, "output", G_CALLBACK (on_time_output_cb), NULL);

@@ -769,8 +769,9 @@ fl_ticket_view_class_init (FlTicketViewClass *klass)
 static void
 fl_ticket_view_init (FlTicketView *self)
 {
-  self->scroll_target = G_MAXUINT;
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->scroll_target = G_MAXUINT;
 
   g_type_ensure (FL_TYPE_COMPOSER);
   g_type_ensure (FL_TYPE_SLA_CHIPS);

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include <unicode/udat.h>
+#include <unicode/unum.h>
 #include <unicode/udatpg.h>
 #include <unicode/ulistformatter.h>
 #include <unicode/uloc.h>
@@ -33,6 +34,7 @@
 #include <unicode/ustring.h>
 
 #include "fl-format.h"
+#include "fl-text.h"
 
 static GMutex format_lock;
 static GHashTable *cache;       /* "locale\nkind\npattern" → Cached */
@@ -701,3 +703,58 @@ fl_format_decimal (double value)
 
   return number_or_ascii (".0 rounding-mode-half-up", value, 1);
 }
+
+/**
+ * fl_format_parse_number:
+ * @text: a number as an agent types it: "2.5", "2,5", "۲٫۵", "1.234"
+ * @value: (out): the number
+ *
+ * Reads a number written the UI language's way (ICU's parsing,
+ * so Persian digits and separators work), and falls back to ASCII digits
+ * with a point for text ICU does not take whole.
+ *
+ * Returns: %TRUE if all of @text (but surrounding spaces) is a number
+ */
+gboolean
+fl_format_parse_number (const char *text,
+                        double     *value)
+{
+  g_autofree char *locale = fl_format_get_locale ();
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree gunichar2 *utf16 = NULL;
+  g_autofree char *ascii = NULL;
+  UErrorCode status = U_ZERO_ERROR;
+  UNumberFormat *format;
+  glong len = 0;
+  int32_t pos = 0;
+  double parsed = 0;
+  char *end;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (*trimmed == '\0' || !(utf16 = g_utf8_to_utf16 (trimmed, -1, NULL, &len, NULL)))
+    return FALSE;
+
+  format = unum_open (UNUM_DECIMAL, NULL, 0, locale, NULL, &status);
+  if (U_SUCCESS (status))
+    parsed = unum_parseDouble (format, (const UChar *) utf16, len, &pos, &status);
+  unum_close (format);
+
+  if (U_SUCCESS (status) && pos == len && isfinite (parsed))
+    {
+      *value = parsed;
+      return TRUE;
+    }
+
+  /* "2.5" in a language whose decimal sign is a comma. */
+  ascii = fl_text_fold (trimmed, -1);
+  parsed = g_ascii_strtod (ascii, &end);
+  if (end != ascii && *end == '\0' && isfinite (parsed))
+    {
+      *value = parsed;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+

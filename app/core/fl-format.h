@@ -39,5 +39,7 @@ char *fl_format_tenure    (gint64      since,
                            gint64      now);
 char *fl_format_percent   (double      ratio);
 char *fl_format_decimal   (double      value);
+gboolean fl_format_parse_number (const char *text,
+                                 double     *value);
 
 G_END_DECLS

@@ -255,6 +255,8 @@ test_policy_page (Fixture       *f,
   gint64 ticket_id = 0;
 
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "sla");
+  /* Tall enough for the business hours in the screenshot. */
+  gtk_window_set_default_size (GTK_WINDOW (prefs), 640, 880);
   gtk_window_present (GTK_WINDOW (prefs));
   page = FL_SLA_POLICY_PAGE (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (prefs)));
   g_assert_true (FL_IS_SLA_POLICY_PAGE (page));
@@ -275,9 +277,15 @@ test_policy_page (Fixture       *f,
     g_assert_no_error (error);
   }
 
-  /* The default policy's targets are in the page. */
-  g_assert_cmpfloat (gtk_spin_button_get_value (fl_sla_policy_page_get_target_spin (page, FL_SLA_FIRST_RESPONSE,
-                                                                                   FL_PRIORITY_URGENT)), ==, 1.0);
+  /* The default policy's targets are in the page, written in the UI
+   * language's digits ("۱٫۰" in Persian). */
+  {
+    GtkSpinButton *urgent = fl_sla_policy_page_get_target_spin (page, FL_SLA_FIRST_RESPONSE, FL_PRIORITY_URGENT);
+    g_autofree char *one = fl_format_decimal (1.0);
+
+    g_assert_cmpfloat (gtk_spin_button_get_value (urgent), ==, 1.0);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (urgent)), ==, one);
+  }
 
   /* An open, non-urgent ticket whose due time comes from the default
    * policy, earlier than the helpdesk's own... */

@@ -239,6 +239,52 @@ test_numbers (void)
     }
 }
 
+static void
+test_parse_number (void)
+{
+  static const struct { const char *language, *text; double value; } cases[] = {
+    { "en", "2.5", 2.5 },
+    { "en", " 1,234 ", 1234 },
+    { "tr", "2,5", 2.5 },
+    { "tr", "1.234", 1234 },
+    { "fa", "۲٫۵", 2.5 },
+    { "fa", "۱۲", 12 },
+    { "fa", "۱٬۲۳۴", 1234 },
+    /* Typed on a Latin keyboard in the Persian UI. */
+    { "fa", "12", 12 },
+  };
+  static const char * const bad[] = { "", "  ", "abc", "2 apples", "--1" };
+  const Language *l = language ();
+  double value;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      if (!g_str_equal (cases[i].language, l->language))
+        continue;
+      g_test_message ("%s", cases[i].text);
+      value = -1;
+      g_assert_true (fl_format_parse_number (cases[i].text, &value));
+      g_assert_cmpfloat_with_epsilon (value, cases[i].value, 1e-9);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("bad: %s", bad[i]);
+      g_assert_false (fl_format_parse_number (bad[i], &value));
+    }
+
+  /* What the number formats write, the parser reads back. */
+  {
+    g_autofree char *count = fl_format_count (12345);
+    g_autofree char *decimal = fl_format_decimal (4.25);
+
+    g_assert_true (fl_format_parse_number (count, &value));
+    g_assert_cmpfloat (value, ==, 12345);
+    g_assert_true (fl_format_parse_number (decimal, &value));
+    g_assert_cmpfloat_with_epsilon (value, 4.3, 1e-9);
+  }
+}
+
 /* Rows format from the UI thread while the notifier may format from a
  * worker: the shared formatters must not be used by two at once. */
 static gpointer
@@ -289,6 +335,7 @@ main (int   argc,
   g_test_add_func ("/format/duration", test_duration);
   g_test_add_func ("/format/dates", test_dates);
   g_test_add_func ("/format/numbers", test_numbers);
+  g_test_add_func ("/format/parse-number", test_parse_number);
   g_test_add_func ("/format/threads", test_threads);
 
   return g_test_run ();
