@@ -84,28 +84,21 @@ field_title (const char *key)
   return g_steal_pointer (&title);
 }
 
-static const char *
-language_name (const char *code)
+/* A custom field's value as the UI language writes it: a country code
+ * becomes the country's name and an amount with its currency becomes
+ * money ("52686.94 TRY" → "₺52.686,94" in Turkish). */
+static char *
+field_value (const char *key,
+             const char *value)
 {
-  static const struct { const char *code; const char *name; } known[] = {
-    { "en", N_("English") },
-    { "tr", N_("Turkish") },
-    { "fa", N_("Persian") },
-    { "ar", N_("Arabic") },
-    { "de", N_("German") },
-    { "fr", N_("French") },
-    { "es", N_("Spanish") },
-    { "ru", N_("Russian") },
-    { "az", N_("Azerbaijani") },
-    { "ku", N_("Kurdish") },
-  };
+  char *text = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-    if (g_ascii_strncasecmp (code, known[i].code, 2) == 0 &&
-        (code[2] == '\0' || code[2] == '-' || code[2] == '_'))
-      return _(known[i].name);
+  if (g_ascii_strcasecmp (key, "country") == 0 || g_ascii_strcasecmp (key, "region") == 0)
+    text = fl_format_region_name (value);
+  if (text == NULL)
+    text = fl_format_money (value);
 
-  return code;
+  return text ? text : g_strdup (value);
 }
 
 static GtkLabel *
@@ -348,22 +341,27 @@ show_history (FlCustomerPanel   *self,
   for (guint i = 0; phones && phones[i]; i++)
     add_detail (self, "call-start-symbolic", NULL, phones[i], _("Phone"));
   if (language != NULL && *language != '\0')
-    add_detail (self, "preferences-desktop-locale-symbolic", NULL, language_name (language), _("Language"));
+    {
+      g_autofree char *language_name = fl_format_language_name (language);
+
+      add_detail (self, "preferences-desktop-locale-symbolic", NULL,
+                  language_name ? language_name : language, _("Language"));
+    }
   if (time != NULL)
     self->time_value = add_detail (self, "preferences-system-time-symbolic", NULL, time, _("Local time"));
   for (guint i = 0; fields && fields[i]; i++)
     {
       g_autofree char *title = field_title (fields[i]);
+      g_autofree char *value = field_value (fields[i], fl_customer_get_field (customer, fields[i]));
 
-      add_detail (self, NULL, title, fl_customer_get_field (customer, fields[i]), title);
+      add_detail (self, NULL, title, value, title);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->details_list),
                           gtk_widget_get_first_child (GTK_WIDGET (self->details_list)) != NULL);
 
   if (n_ratings > 0)
     {
-      g_autofree char *mean = g_strdup_printf ("%.1f", csat);
-      g_autofree char *localised = fl_format_digits (mean);
+      g_autofree char *localised = fl_format_decimal (csat);
       g_autofree char *n = fl_format_count (n_ratings);
       g_autofree char *text = NULL;
 

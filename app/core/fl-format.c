@@ -27,6 +27,7 @@
 #include <unicode/unum.h>
 #include <unicode/udatpg.h>
 #include <unicode/ulistformatter.h>
+#include <unicode/ucurr.h>
 #include <unicode/uloc.h>
 #include <unicode/unumberformatter.h>
 #include <unicode/unumsys.h>
@@ -756,5 +757,144 @@ fl_format_parse_number (const char *text,
     }
 
   return FALSE;
+}
+
+/* A display name from ICU in the UI language, or NULL when ICU has none
+ * (it then hands back the code itself). */
+static char *
+display_name (const char *locale_id,
+              const char *code,
+              int32_t   (*get) (const char *, const char *, UChar *, int32_t, UErrorCode *))
+{
+  g_autofree char *locale = fl_format_get_locale ();
+  g_autofree char *name = NULL;
+  UErrorCode status = U_ZERO_ERROR;
+  UChar buffer[128];
+  int32_t len;
+
+  len = get (locale_id, locale, buffer, G_N_ELEMENTS (buffer), &status);
+  if (U_FAILURE (status) || status == U_USING_DEFAULT_WARNING || len <= 0)
+    return NULL;
+
+  name = utf16_to_utf8 (buffer, len);
+  if (name == NULL || g_ascii_strcasecmp (name, code) == 0)
+    return NULL;
+
+  return g_steal_pointer (&name);
+}
+
+static gboolean
+is_code (const char *code,
+         gsize       min,
+         gsize       max)
+{
+  gsize len = code ? strlen (code) : 0;
+
+  if (len < min || len > max)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isalpha (code[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * fl_format_language_name:
+ * @code: (nullable): a language code such as "tr", "fa-IR" or "en_GB"
+ *
+ * Returns: (transfer full) (nullable): the language's name in the UI
+ *   language ("Turkish", "Türkçe", "ترکی استانبولی"), or %NULL when
+ *   @code is not a language ICU knows
+ */
+char *
+fl_format_language_name (const char *code)
+{
+  g_autofree char *language = NULL;
+
+  if (code == NULL)
+    return NULL;
+
+  language = g_strndup (code, strcspn (code, "-_@."));
+  if (!is_code (language, 2, 3))
+    return NULL;
+
+  return display_name (language, language, uloc_getDisplayLanguage);
+}
+
+/**
+ * fl_format_region_name:
+ * @code: (nullable): a two-letter region (country) code such as "TR"
+ *
+ * Returns: (transfer full) (nullable): the region's name in the UI
+ *   language ("Türkiye", "ترکیه"), or %NULL when @code is not one
+ */
+char *
+fl_format_region_name (const char *code)
+{
+  g_autofree char *id = NULL;
+
+  if (!is_code (code, 2, 2))
+    return NULL;
+
+  id = g_strdup_printf ("und_%c%c", g_ascii_toupper (code[0]), g_ascii_toupper (code[1]));
+  return display_name (id, code, uloc_getDisplayCountry);
+}
+
+/**
+ * fl_format_money:
+ * @text: (nullable): an amount as helpdesks store it: "52686.94 TRY",
+ *   "TRY 52686.94" or "-12.5 EUR" (ASCII digits, a point, an ISO 4217 code)
+ *
+ * Returns: (transfer full) (nullable): the amount as the UI language
+ *   writes money ("TRY 52,686.94", "₺52.686,94", "‎۵۲٬۶۸۶٫۹۴ TRY"), or
+ *   %NULL when @text is not such an amount
+ */
+char *
+fl_format_money (const char *text)
+{
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *currency = NULL;
+  g_autofree char *skeleton = NULL;
+  g_autofree gunichar2 *iso = NULL;
+  UErrorCode status = U_ZERO_ERROR;
+  double value;
+
+  if (text == NULL)
+    return NULL;
+
+  regex = g_regex_new ("^\\s*(?:(?<c1>[A-Z]{3})\\s+)?(?<n>-?[0-9]{1,15}(?:\\.[0-9]{1,4})?)(?:\\s+(?<c2>[A-Z]{3}))?\\s*$",
+                       0, 0, NULL);
+  if (!g_regex_match (regex, text, 0, &match))
+    return NULL;
+
+  amount = g_match_info_fetch_named (match, "n");
+  currency = g_match_info_fetch_named (match, "c1");
+  if (currency == NULL || *currency == '\0')
+    {
+      g_free (currency);
+      currency = g_match_info_fetch_named (match, "c2");
+    }
+  if (currency == NULL || *currency == '\0')
+    return NULL;
+  {
+    g_autofree char *other = g_match_info_fetch_named (match, "c2");
+    g_autofree char *first = g_match_info_fetch_named (match, "c1");
+
+    /* "TRY 5 EUR" is not an amount. */
+    if (first && *first && other && *other)
+      return NULL;
+  }
+
+  /* Only currencies ICU knows, so "52 ABC" stays as written. */
+  iso = g_utf8_to_utf16 (currency, -1, NULL, NULL, NULL);
+  if (!ucurr_isAvailable ((const UChar *) iso, -8.64e15, 8.64e15, &status) || U_FAILURE (status))
+    return NULL;
+
+  value = g_ascii_strtod (amount, NULL);
+  skeleton = g_strdup_printf ("currency/%s", currency);
+
+  return number_with (skeleton, value);
 }
 

@@ -41,5 +41,8 @@ char *fl_format_percent   (double      ratio);
 char *fl_format_decimal   (double      value);
 gboolean fl_format_parse_number (const char *text,
                                  double     *value);
+char *fl_format_language_name (const char *code);
+char *fl_format_region_name   (const char *code);
+char *fl_format_money         (const char *text);
 
 G_END_DECLS

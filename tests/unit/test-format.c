@@ -43,6 +43,9 @@ typedef struct
   const char *percents[3];    /* 0.75, 2/3, -1.26 */
   const char *decimals[3];    /* 0.75, 4.25, -1.26 */
   const char *digits;         /* fl_format_digits ("4.2 / 5") */
+  const char *money;          /* fl_format_money ("52686.94 TRY") */
+  const char *turkish;        /* fl_format_language_name ("tr-TR") */
+  const char *iran;           /* fl_format_region_name ("ir") */
 } Language;
 
 static const Language languages[] = {
@@ -57,6 +60,7 @@ static const Language languages[] = {
     { "75%", "67%", "-126%" },
     { "0.8", "4.3", "-1.3" },
     "4.2 / 5",
+    "TRY\u00a052,686.94", "Turkish", "Iran",
   },
   {
     "tr", "tr@calendar=gregorian",
@@ -69,6 +73,7 @@ static const Language languages[] = {
     { "%75", "%67", "-%126" },
     { "0,8", "4,3", "-1,3" },
     "4.2 / 5",
+    "₺52.686,94", "Türkçe", "İran",
   },
   {
     "fa", "fa@calendar=gregorian",
@@ -81,6 +86,7 @@ static const Language languages[] = {
     { "۷۵٪", "۶۷٪", LRM "−۱۲۶٪" },
     { "۰٫۸", "۴٫۳", LRM "−۱٫۳" },
     "۴.۲ / ۵",
+    LRM "TRY\u00a0۵۲٬۶۸۶٫۹۴", "ترکی استانبولی", "ایران",
   },
 };
 
@@ -285,6 +291,44 @@ test_parse_number (void)
   }
 }
 
+/* Customer details: names of languages and countries, and amounts of
+ * money, from ICU in the UI language; anything else stays as written. */
+static void
+test_names_and_money (void)
+{
+  static const char * const not_money[] = {
+    "52 ABC", "12 TRY EUR", "5.5 usd", "TRY", "1,000 USD", "12.34567 EUR", "about 5 EUR", NULL,
+  };
+  static const char * const not_codes[] = { "xx", "t1", "", "turkish", NULL };
+  const Language *l = language ();
+  g_autofree char *money = fl_format_money ("52686.94 TRY");
+  g_autofree char *money_first = fl_format_money ("TRY 52686.94");
+  g_autofree char *turkish = fl_format_language_name ("tr-TR");
+  g_autofree char *iran = fl_format_region_name ("ir");
+  g_autofree char *no_region = fl_format_region_name ("XX");
+
+  g_assert_cmpstr (money, ==, l->money);
+  g_assert_cmpstr (money_first, ==, l->money);
+  g_assert_cmpstr (turkish, ==, l->turkish);
+  g_assert_cmpstr (iran, ==, l->iran);
+  g_assert_null (no_region);
+
+  for (guint i = 0; not_money[i]; i++)
+    {
+      g_autofree char *text = fl_format_money (not_money[i]);
+
+      g_test_message ("not money: %s", not_money[i]);
+      g_assert_null (text);
+    }
+  for (guint i = 0; not_codes[i]; i++)
+    {
+      g_autofree char *name = fl_format_language_name (not_codes[i]);
+
+      g_test_message ("not a language: %s", not_codes[i]);
+      g_assert_null (name);
+    }
+}
+
 /* Rows format from the UI thread while the notifier may format from a
  * worker: the shared formatters must not be used by two at once. */
 static gpointer
@@ -336,6 +380,7 @@ main (int   argc,
   g_test_add_func ("/format/dates", test_dates);
   g_test_add_func ("/format/numbers", test_numbers);
   g_test_add_func ("/format/parse-number", test_parse_number);
+  g_test_add_func ("/format/names-and-money", test_names_and_money);
   g_test_add_func ("/format/threads", test_threads);
 
   return g_test_run ();
