@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "fl-format.h"
 #include "fl-template.h"
 #include "fl-template-editor.h"
 #include "fl-template-engine.h"
@@ -351,10 +352,12 @@ fl_template_editor_import_file (FlTemplateEditor  *self,
 
   reload (self, NULL, NULL);
   {
-    g_autofree char *message = g_strdup_printf (ngettext ("Imported %u canned response",
-                                                          "Imported %u canned responses",
+    g_autofree char *count = fl_format_count (imported->len);
+    /* Translators: %s is a number */
+    g_autofree char *message = g_strdup_printf (ngettext ("Imported %s canned response",
+                                                          "Imported %s canned responses",
                                                           imported->len),
-                                                imported->len);
+                                                count);
     toast (self, message);
   }
   g_signal_emit (self, signals [SAVED], 0);
