@@ -188,14 +188,10 @@ show_charts (FlMetricsView *self,
   for (guint i = 0; i < n; i++)
     {
       const FlMetricsDay *day = &g_array_index (m->backlog, FlMetricsDay, i);
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (day->start);
-      g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, self->tz);
-      g_autofree char *label = NULL;
 
-      /* Translators: a day under a chart, in g_date_time_format() syntax */
-      label = g_date_time_format (local, n <= 7 ? C_("chart day", "%a %-d") : C_("chart day", "%-d %b"));
       values[i] = day->open;
-      labels[i] = fl_format_digits (label);
+      /* self->tz is the local zone, which is ICU's default too. */
+      labels[i] = fl_format_day (day->start, NULL, n <= 7);
       texts[i] = fl_format_count (day->open);
     }
   fl_chart_set_data (self->backlog_chart, n, values, (const char * const *) labels,

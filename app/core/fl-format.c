@@ -593,6 +593,26 @@ fl_format_date (gint64 when)
 }
 
 /**
+ * fl_format_day:
+ * @when: a Unix time
+ * @zone: (nullable): the time zone to read @when in, or %NULL for local
+ * @weekday: whether to name the weekday rather than the month
+ *
+ * Returns: (transfer full): a day as short as a chart's axis needs:
+ *   "Mon 23" / "Nov 23" in English, "23 Pzt" / "23 Kas" in Turkish
+ */
+char *
+fl_format_day (gint64      when,
+               const char *zone,
+               gboolean    weekday)
+{
+  if (zone != NULL && (*zone == '\0' || strchr (zone, '\n')))
+    zone = NULL;
+
+  return date_with (weekday ? "EEEd" : "MMMd", zone, when);
+}
+
+/**
  * fl_format_zone_time:
  * @zone: (nullable): a time zone identifier such as "Europe/Istanbul"
  * @now: the current Unix time

@@ -33,6 +33,9 @@ char *fl_format_size      (gint64      bytes);
 char *fl_format_count     (guint       count);
 char *fl_format_datetime  (gint64      when);
 char *fl_format_date      (gint64      when);
+char *fl_format_day       (gint64      when,
+                           const char *zone,
+                           gboolean    weekday);
 char *fl_format_zone_time (const char *zone,
                            gint64      now);
 char *fl_format_tenure    (gint64      since,
