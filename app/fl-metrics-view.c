@@ -311,15 +311,8 @@ show_agents_menu (FlMetricsView *self,
 static void
 show_metrics (FlMetricsView *self)
 {
-  g_autofree char *from = fl_format_date (self->filter.from);
-  g_autofree char *to = fl_format_date (self->filter.to - 1);
-  g_autofree char *subtitle = NULL;
+  g_autofree char *subtitle = fl_format_period (self->filter.from, self->filter.to - 1);
 
-  if (g_strcmp0 (from, to) == 0)
-    subtitle = g_strdup (from);
-  else
-    /* Translators: a period on the dashboard, from the first to the last day */
-    subtitle = g_strdup_printf (C_("period", "%s – %s"), from, to);
   adw_window_title_set_subtitle (self->title, subtitle);
   gtk_menu_button_set_label (self->range_button, subtitle);
 

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include <unicode/udat.h>
+#include <unicode/udateintervalformat.h>
 #include <unicode/unum.h>
 #include <unicode/udatpg.h>
 #include <unicode/ulistformatter.h>
@@ -590,6 +591,45 @@ char *
 fl_format_date (gint64 when)
 {
   return date_with ("yMMMd", NULL, when);
+}
+
+/**
+ * fl_format_period:
+ * @from: a Unix time, the first day
+ * @to: a Unix time, the last day (not the day after)
+ *
+ * Returns: (transfer full): the days from @from to @to as the language
+ *   writes a period, saying the shared month and year once: "Nov 17 – 23,
+ *   2026", "17-23 Kas 2026"; one date when both are the same day
+ */
+char *
+fl_format_period (gint64 from,
+                  gint64 to)
+{
+  g_autofree char *locale = fl_format_get_locale ();
+  g_autofree gunichar2 *skeleton = g_utf8_to_utf16 ("yMMMd", -1, NULL, NULL, NULL);
+  UErrorCode status = U_ZERO_ERROR;
+  UDateIntervalFormat *format;
+  UChar buffer[256];
+  int32_t len = 0;
+
+  /* Opened each time: periods are formatted when a filter changes, not
+   * per row. */
+  format = udtitvfmt_open (locale, (const UChar *) skeleton, -1, NULL, 0, &status);
+  if (U_SUCCESS (status))
+    len = udtitvfmt_format (format, (UDate) MIN (from, to) * 1000.0, (UDate) MAX (from, to) * 1000.0,
+                            buffer, G_N_ELEMENTS (buffer), NULL, &status);
+  udtitvfmt_close (format);
+
+  if (U_FAILURE (status))
+    {
+      g_autofree char *first = fl_format_date (from);
+      g_autofree char *last = fl_format_date (to);
+
+      return g_strdup_printf ("%s – %s", first, last);
+    }
+
+  return utf16_to_utf8 (buffer, len);
 }
 
 /**

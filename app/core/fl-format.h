@@ -33,6 +33,8 @@ char *fl_format_size      (gint64      bytes);
 char *fl_format_count     (guint       count);
 char *fl_format_datetime  (gint64      when);
 char *fl_format_date      (gint64      when);
+char *fl_format_period    (gint64      from,
+                           gint64      to);
 char *fl_format_day       (gint64      when,
                            const char *zone,
                            gboolean    weekday);

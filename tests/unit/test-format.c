@@ -22,6 +22,7 @@
 
 #define NNBSP "\u202f"
 #define LRM "\u200e"
+#define THIN "\u2009"
 
 /* One language's expectations. */
 typedef struct
@@ -36,6 +37,7 @@ typedef struct
   const char *durations[3];   /* 90 s, -2 h 15 min, 3 d 4 h */
   const char *date;           /* NOON */
   const char *days[2];        /* fl_format_day (NOON), weekday and month */
+  const char *periods[3];     /* fl_format_period: one day, six days, across a year */
   const char *datetime;       /* NOON */
   const char *hijri_date;     /* NOON, Solar Hijri */
   const char *size;           /* 2 300 000 bytes */
@@ -56,7 +58,8 @@ static const Language languages[] = {
     { "now", "3 min", "5 hr", "2 days", "3 wks", "Jun 29, 2025" },
     { "1 day", "2 days", "8 weeks", "3 years" },
     { "1 min", "2 hr 15 min", "3 days 4 hr" },
-    "Jan 15, 2026", { "15 Thu", "Jan 15" }, "January 15, 2026 at 12:00" NNBSP "PM", "Dey 25, 1404 AP",
+    "Jan 15, 2026", { "15 Thu", "Jan 15" },
+    { "Jan 15, 2026", "Jan 9" THIN "–" THIN "15, 2026", "Dec 31, 2025" THIN "–" THIN "Jan 15, 2026" }, "January 15, 2026 at 12:00" NNBSP "PM", "Dey 25, 1404 AP",
     "2.3 MB", "512 byte", "12,345",
     { "75%", "67%", "-126%" },
     { "0.8", "4.3", "-1.3" },
@@ -69,7 +72,8 @@ static const Language languages[] = {
     { "şimdi", "3 dk.", "5 sa.", "2 gün", "3 hf.", "29 Haz 2025" },
     { "1 gün", "2 gün", "8 hafta", "3 yıl" },
     { "1 dk.", "2 sa. 15 dk.", "3 gün 4 sa." },
-    "15 Oca 2026", { "15 Per", "15 Oca" }, "15 Ocak 2026 12:00", "AP 25 Dey 1404",
+    "15 Oca 2026", { "15 Per", "15 Oca" },
+    { "15 Oca 2026", "9–15 Oca 2026", "31 Ara 2025" THIN "–" THIN "15 Oca 2026" }, "15 Ocak 2026 12:00", "AP 25 Dey 1404",
     "2,3 MB", "512 bayt", "12.345",
     { "%75", "%67", "-%126" },
     { "0,8", "4,3", "-1,3" },
@@ -82,7 +86,8 @@ static const Language languages[] = {
     { "اکنون", "۳ دقیقه", "۵ ساعت", "۲ روز", "۳ هفته", "۲۹ ژوئن ۲۰۲۵" },
     { "۱ روز", "۲ روز", "۸ هفته", "۳ سال" },
     { "۱ دقیقه", "۲ ساعت ۱۵ دقیقه", "۳ روز ۴ ساعت" },
-    "۱۵ ژانویه ۲۰۲۶", { "پنجشنبه ۱۵", "۱۵ ژانویه" }, "۱۵ ژانویهٔ ۲۰۲۶ ساعت ۱۲:۰۰", "۲۵ دی ۱۴۰۴",
+    "۱۵ ژانویه ۲۰۲۶", { "پنجشنبه ۱۵", "۱۵ ژانویه" },
+    { "۱۵ ژانویه ۲۰۲۶", "۹ تا ۱۵ ژانویه ۲۰۲۶", "۳۱ دسامبر ۲۰۲۵ تا ۱۵ ژانویه ۲۰۲۶" }, "۱۵ ژانویهٔ ۲۰۲۶ ساعت ۱۲:۰۰", "۲۵ دی ۱۴۰۴",
     "۲٫۳ MB", "۵۱۲ بایت", "۱۲٬۳۴۵",
     { "۷۵٪", "۶۷٪", LRM "−۱۲۶٪" },
     { "۰٫۸", "۴٫۳", LRM "−۱٫۳" },
@@ -214,6 +219,15 @@ test_dates (void)
     g_assert_cmpstr (month, ==, l->days[1]);
     g_assert_cmpstr (tehran, ==, l->days[1]);
     g_assert_cmpstr (utc, !=, tehran);
+  }
+  {
+    g_autofree char *one = fl_format_period (NOON, NOON + 3600);
+    g_autofree char *week = fl_format_period (NOON - 6 * 86400, NOON);
+    g_autofree char *across = fl_format_period (NOON - 15 * 86400, NOON);
+
+    g_assert_cmpstr (one, ==, l->periods[0]);
+    g_assert_cmpstr (week, ==, l->periods[1]);
+    g_assert_cmpstr (across, ==, l->periods[2]);
   }
 
   /* Solar Hijri: 15 January 2026 is 25 Dey 1404. */
