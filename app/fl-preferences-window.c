@@ -32,6 +32,7 @@ struct _FlPreferencesWindow
   GtkAdjustment        *interval_adjustment;
   GtkSwitch            *hijri_switch;
   GtkSpinButton        *interval_spin;
+  FlNotificationPrefs  *notification_prefs;
 };
 
 G_DEFINE_FINAL_TYPE (FlPreferencesWindow, fl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -262,6 +263,7 @@ fl_preferences_window_class_init (FlPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, interval_adjustment);
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, hijri_switch);
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, notification_prefs);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked_cb);
 }
 
@@ -296,6 +298,7 @@ fl_preferences_window_new (FlContext *context,
                                             NULL);
 
   self->context = g_object_ref (context);
+  fl_notification_prefs_set_context (self->notification_prefs, context);
   g_signal_connect_object (fl_context_get_accounts (context), "items-changed",
                            G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
   rebuild (self);

@@ -15,6 +15,7 @@
 
 #include "fl-application.h"
 #include "fl-context.h"
+#include "fl-account.h"
 #include "fl-notification-prefs.h"
 #include "fl-preferences-window.h"
 #include "fl-format.h"
@@ -764,9 +765,19 @@ test_notification_prefs (Fixture       *f,
 {
   g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+  g_autoptr(FlAccount) account = g_list_model_get_item (fl_context_get_accounts (f->context), 0);
+  g_autoptr(GError) error = NULL;
+  gint64 saved_id = fl_store_add_saved_search (fl_context_get_store (f->context), "Kargo <b>gecikti</b>",
+                                               "inbox", "kargo", &error);
+  g_autofree char *saved_nick = g_strdup_printf ("saved:%" G_GINT64_FORMAT, saved_id);
+  g_autofree char *account_nick = g_strdup_printf ("account:%" G_GINT64_FORMAT, fl_account_get_id (account));
   FlPreferencesWindow *prefs = fl_preferences_window_new (f->context, GTK_WINDOW (f->window));
-  GtkSwitch *inbox = NULL, *dnd = NULL;
+  GtkSwitch *inbox = NULL, *dnd = NULL, *saved = NULL, *email = NULL, *by_account = NULL;
   g_auto(GStrv) views = NULL;
+  g_auto(GStrv) with_saved = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (saved_id, >, 0);
 
   gtk_window_present (GTK_WINDOW (prefs));
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (prefs)), "the preferences");
@@ -777,6 +788,12 @@ test_notification_prefs (Fixture       *f,
 
       if (g_strcmp0 (nick, "inbox") == 0)
         inbox = switches->pdata[i];
+      else if (g_strcmp0 (nick, saved_nick) == 0)
+        saved = switches->pdata[i];
+      else if (g_strcmp0 (nick, "channel:email") == 0)
+        email = switches->pdata[i];
+      else if (g_strcmp0 (nick, account_nick) == 0)
+        by_account = switches->pdata[i];
       /* Do not disturb: the group's one switch outside the views' list. */
       else if (gtk_widget_get_ancestor (switches->pdata[i], FL_TYPE_NOTIFICATION_PREFS) != NULL &&
                gtk_widget_get_ancestor (switches->pdata[i], ADW_TYPE_EXPANDER_ROW) == NULL)
@@ -787,6 +804,10 @@ test_notification_prefs (Fixture       *f,
     }
   g_assert_nonnull (inbox);
   g_assert_nonnull (dnd);
+  /* Channels, accounts and saved searches can notify too. */
+  g_assert_nonnull (email);
+  g_assert_nonnull (by_account);
+  g_assert_nonnull (saved);
 
   g_settings_set_strv (settings, "notify-views", (const char *[]) { "unassigned", NULL });
   g_assert_false (gtk_switch_get_active (inbox));
@@ -794,6 +815,24 @@ test_notification_prefs (Fixture       *f,
   views = g_settings_get_strv (settings, "notify-views");
   g_assert_true (g_strv_contains ((const char * const *) views, "inbox"));
   g_assert_true (g_strv_contains ((const char * const *) views, "unassigned"));
+  gtk_switch_set_active (saved, TRUE);
+  with_saved = g_settings_get_strv (settings, "notify-views");
+  g_assert_true (g_strv_contains ((const char * const *) with_saved, saved_nick));
+  g_assert_true (g_strv_contains ((const char * const *) with_saved, "inbox"));
+  {
+    GtkWidget *expander = gtk_widget_get_ancestor (GTK_WIDGET (saved), ADW_TYPE_EXPANDER_ROW);
+
+    GtkWidget *scrolled = gtk_widget_get_ancestor (expander, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    g_autofree char *path = NULL;
+
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+    gtk_window_set_default_size (GTK_WINDOW (prefs), 640, 860);
+    ui_settle ();
+    /* The end of the list: the channel, account and saved-search views. */
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+    path = ui_save_screenshot (GTK_WIDGET (prefs), "notification-prefs");
+  }
 
   gtk_switch_set_active (dnd, TRUE);
   g_assert_true (g_settings_get_boolean (settings, "do-not-disturb"));
