@@ -312,10 +312,17 @@ check_follows (FlNotifier *self)
         g_autofree char *title = NULL;
 
         if (n->by != NULL)
-          /* Translators: a notification's title; %s is a teammate's name */
-          title = g_strdup_printf (_("%s added you as a follower"), n->by);
+          {
+            /* Translators: a notification's title; %s is the name of the
+             * teammate who made the agent a follower of a ticket */
+            title = g_strdup_printf (_("%s added you as a follower"), n->by);
+          }
         else
-          title = g_strdup (_("You were added as a follower"));
+          {
+            /* Translators: a notification's title, when the helpdesk
+             * did not say who made the agent a follower of a ticket */
+            title = g_strdup (_("You were added as a follower"));
+          }
         emit (self, nid, title, n->ticket_id);
       }
 }
