@@ -1,4 +1,4 @@
-/* fl-store-agents.c: who follows a ticket and how busy each agent is
+/* fl-store-agents.c: who follows a ticket, how busy each agent is, and what is new for me
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
