@@ -44,6 +44,7 @@ struct _FlWindow
   GCancellable         *cancellable;
   FlQuery              *view_query;
   char                 *view_title;
+  char                 *view_nick;
   FlInboxKeys          *keys;
   gint64                pending_ticket;
   gint64                select_when_listed;
@@ -177,9 +178,24 @@ on_view_selected_cb (FlWindow   *self,
                      FlSidebar  *sidebar)
 {
   g_autofree char *nick = fl_sidebar_get_selected_nick (sidebar);
+  gint64 visit_start = 0;
+
+  /* Mentions & Tags keeps what the agent reads during a visit, until
+   * they leave it. The sidebar selecting the same view again (it
+   * rebuilds when accounts change) is still the same visit. */
+  if (fl_query_get_view (query) == FL_VIEW_MENTIONS)
+    {
+      if (self->view_query != NULL && nick != NULL && g_strcmp0 (nick, self->view_nick) == 0)
+        visit_start = fl_query_get_visit_start (self->view_query);
+      if (visit_start == 0)
+        visit_start = g_get_real_time ();
+    }
 
   g_clear_pointer (&self->view_query, fl_query_unref);
-  self->view_query = fl_query_ref (query);
+  self->view_query = fl_query_copy (query);
+  fl_query_set_visit_start (self->view_query, visit_start);
+  g_free (self->view_nick);
+  self->view_nick = g_strdup (nick);
   self->select_when_listed = 0;
   g_free (self->view_title);
   self->view_title = g_strdup (title);
@@ -1293,6 +1309,7 @@ fl_window_finalize (GObject *object)
   g_clear_object (&self->undo_item);
   g_clear_pointer (&self->view_query, fl_query_unref);
   g_clear_pointer (&self->view_title, g_free);
+  g_clear_pointer (&self->view_nick, g_free);
 
   G_OBJECT_CLASS (fl_window_parent_class)->finalize (object);
 }

@@ -25,14 +25,15 @@
  * FlNotifier:
  *
  * Decides what deserves a desktop notification: a ticket new in a
- * watched view, an internal note that mentions the agent, and a ticket of
- * the agent's (or nobody's) whose SLA is about to breach. It emits
+ * watched view, an internal note that mentions the agent, someone else
+ * making the agent a follower of a ticket, and a ticket of the agent's
+ * (or nobody's) whose SLA is about to breach. It emits
  * #FlNotifier::notification with a #GNotification whose default action is
  * "app.open-ticket" with the ticket's id; the application sends it.
  *
- * Every notification has a key ("view:inbox:42", "mention:7", "sla:42")
- * that the store remembers, so nothing is shown twice, not even after a
- * restart. What is already there when a view is first watched (or at the
+ * Every notification has a key ("view:inbox:42", "mention:7",
+ * "follow:42:TIME", "sla:42") that the store remembers, so nothing is
+ * shown twice, not even after a restart. What is already there when a view is first watched (or at the
  * very first start) is remembered without a notification: nobody wants
  * 180 of them. Do not disturb remembers without showing.
  */
@@ -279,6 +280,53 @@ check_mentions (FlNotifier *self)
       }
 }
 
+/* Someone made the agent a follower of a ticket (fl-store-agents.c
+ * says when that is news): one notification per such event. */
+static void
+check_follows (FlNotifier *self)
+{
+  g_autoptr(GPtrArray) news = fl_store_list_follow_news (self->store, NULL);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) is_new = NULL;
+  gboolean silent;
+
+  if (news == NULL)
+    return;
+
+  silent = first_look (self, "follows") || self->dnd;
+  for (guint i = 0; i < news->len; i++)
+    {
+      FlFollowNews *n = news->pdata[i];
+
+      g_ptr_array_add (keys, g_strdup_printf ("follow:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                                              n->ticket_id, n->at));
+    }
+  if (!(is_new = mark (self, keys)) || silent)
+    return;
+
+  for (guint i = 0; i < is_new->len; i++)
+    if (g_array_index (is_new, gboolean, i))
+      {
+        FlFollowNews *n = news->pdata[i];
+        g_autofree char *nid = g_strdup_printf ("follow-%" G_GINT64_FORMAT, n->ticket_id);
+        g_autofree char *title = NULL;
+
+        if (n->by != NULL)
+          {
+            /* Translators: a notification's title; %s is the name of the
+             * teammate who made the agent a follower of a ticket */
+            title = g_strdup_printf (_("%s added you as a follower"), n->by);
+          }
+        else
+          {
+            /* Translators: a notification's title, when the helpdesk
+             * did not say who made the agent a follower of a ticket */
+            title = g_strdup (_("You were added as a follower"));
+          }
+        emit (self, nid, title, n->ticket_id);
+      }
+}
+
 /* SLA at risk, for the agent's own tickets and nobody's. */
 static void
 check_sla (FlNotifier *self)
@@ -328,6 +376,7 @@ fl_notifier_check (FlNotifier *self)
   for (guint i = 0; self->watched && self->watched[i]; i++)
     check_view (self, self->watched[i]);
   check_mentions (self);
+  check_follows (self);
   check_sla (self);
 }
 

@@ -28,6 +28,7 @@ struct _FlQuery
   gint64 account_id;
   gint64 now;
   gint64 at_risk_window;
+  gint64 visit_start;
   char *text;
 };
 
@@ -126,6 +127,7 @@ fl_query_copy (const FlQuery *self)
   copy->account_id = self->account_id;
   copy->now = self->now;
   copy->at_risk_window = self->at_risk_window;
+  copy->visit_start = self->visit_start;
   copy->text = g_strdup (self->text);
   return copy;
 }
@@ -157,6 +159,7 @@ fl_query_equal (const FlQuery *a,
          a->account_id == b->account_id &&
          a->now == b->now &&
          a->at_risk_window == b->at_risk_window &&
+         a->visit_start == b->visit_start &&
          g_strcmp0 (a->text, b->text) == 0;
 }
 
@@ -262,6 +265,29 @@ gint64
 fl_query_get_at_risk_window (const FlQuery *self)
 {
   return self->at_risk_window ? self->at_risk_window : fl_query_get_default_at_risk_window ();
+}
+
+/**
+ * fl_query_set_visit_start:
+ * @usec: when the agent opened the Mentions & Tags view, in
+ *   microseconds of g_get_real_time(), or 0 when nobody is in it
+ *
+ * The Mentions & Tags view lists what is new for the agent; during a
+ * visit it also keeps the tickets read since @usec, so that a ticket
+ * does not vanish from under the cursor once opened. Other views ignore
+ * it.
+ */
+void
+fl_query_set_visit_start (FlQuery *self,
+                          gint64   usec)
+{
+  self->visit_start = MAX (usec, 0);
+}
+
+gint64
+fl_query_get_visit_start (const FlQuery *self)
+{
+  return self->visit_start;
 }
 
 static gint64 default_at_risk_window = 2 * 60 * 60;

@@ -80,6 +80,9 @@ gint64       fl_query_get_now        (const FlQuery *self);
 void         fl_query_set_at_risk_window (FlQuery *self,
                                           gint64   seconds);
 gint64       fl_query_get_at_risk_window (const FlQuery *self);
+void         fl_query_set_visit_start (FlQuery   *self,
+                                       gint64     usec);
+gint64       fl_query_get_visit_start (const FlQuery *self);
 void         fl_query_set_default_at_risk_window (gint64 seconds);
 gint64       fl_query_get_default_at_risk_window (void);
 

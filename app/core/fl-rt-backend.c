@@ -953,6 +953,45 @@ add_history (FlSyncTicket *st,
     }
 }
 
+/* Who made the token's user an AdminCc last, from the history's
+ * AddWatcher transactions (NewValue is the user's number): the store
+ * tells a follow of one's own from news with it. */
+static void
+find_me_added_by (FlSyncTicket *st,
+                  GPtrArray    *history,
+                  const char   *my_user_id)
+{
+  JsonObject *newest = NULL;
+  guint64 newest_id = 0;
+
+  for (guint i = 0; my_user_id && history && i < history->len; i++)
+    {
+      JsonObject *txn = history->pdata[i];
+      g_autofree char *type = member_text (txn, "Type");
+      g_autofree char *field = member_text (txn, "Field");
+      g_autofree char *new_value = member_text (txn, "NewValue");
+      g_autofree char *id = member_text (txn, "id");
+      guint64 number = id ? g_ascii_strtoull (id, NULL, 10) : 0;
+
+      if (g_strcmp0 (type, "AddWatcher") == 0 && g_strcmp0 (field, "AdminCc") == 0 &&
+          g_strcmp0 (new_value, my_user_id) == 0 && number >= newest_id)
+        {
+          newest = txn;
+          newest_id = number;
+        }
+    }
+
+  if (newest != NULL)
+    {
+      JsonObject *creator = member_object (newest, "Creator");
+      g_autofree char *name = member_text (creator, "Name");
+      g_autofree char *real = member_text (creator, "RealName");
+
+      if (name != NULL)
+        fl_sync_ticket_set_me_added_by (st, name, real);
+    }
+}
+
 static FlSyncBatch *
 build_batch (Fetch *f)
 {
@@ -962,6 +1001,7 @@ build_batch (Fetch *f)
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gint64 newest = f->cursor.since;
   g_autofree char *cursor = NULL;
+  g_autofree char *my_user_id = token_user_id (f->self->token);
 
   if (f->me != NULL)
     {
@@ -1053,6 +1093,7 @@ build_batch (Fetch *f)
         }
 
       add_history (st, obj, history, f->parts, requestors, f->self->user_names);
+      find_me_added_by (st, history, my_user_id);
 
       newest = MAX (newest, updated_time);
     }

@@ -1,4 +1,4 @@
-/* fl-store-agents.c: who follows a ticket and how busy each agent is
+/* fl-store-agents.c: who follows a ticket, how busy each agent is, and what is new for me
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -218,4 +218,183 @@ fl_store_mark_mentions_seen_async (FlStore *self,
   g_task_set_source_tag (task, fl_store_mark_mentions_seen_async);
   g_task_set_task_data (task, g_memdup2 (&ticket_id, sizeof ticket_id), g_free);
   g_task_run_in_thread (task, mark_seen_thread);
+}
+
+/* What is new for me: the Mentions & Tags view.
+ *
+ * The view is an inbox of news, like GitHub's notifications or
+ * Zendesk's "CCs and follows": a ticket is in it while something
+ * happened there for this profile's agent ("me") that they have not
+ * looked at. Two things are news:
+ *
+ * - a note that mentions me, first written to the store (a sync, or a
+ *   note of someone else's; never a note I mention someone in);
+ * - my being made a follower by someone else: after the account's first
+ *   complete sync, a ticket new to the store that already lists me as a
+ *   follower, or a known ticket whose followers gain me. Followers the
+ *   first sync finds are history, not news (accounts.last_sync is 0
+ *   until a sync completes, however many batches it takes). A follow of
+ *   my own is not news: the backend says who made me a follower
+ *   (fl_sync_ticket_set_me_added_by()); when it does not, a follow
+ *   is my own when my newest follow or unfollow of myself in the outbox
+ *   that was not given up is a follow. A follow that comes with a
+ *   mention of me not seen yet is part of the mention.
+ *
+ * Each ticket has one row in ticket_news: the newest event (news_at,
+ * when it reached the store) and seen_at, when I last looked at the
+ * ticket (fl_store_set_unread() with %FALSE: opening it) while it had
+ * news. The ticket is new while news_at > seen_at. An event gets a
+ * time after the last look even if the clock says otherwise, so a sync
+ * in the same microsecond as a look is still news.
+ *
+ * The view lists the new tickets, plus, while the agent is in the view,
+ * those they read since they opened it (seen_at >= the query's visit
+ * start, fl_query_set_visit_start()): a ticket does not vanish under
+ * the cursor, and is gone the next time the view opens. The sidebar's
+ * count has no visit: it counts the new tickets, which are also the
+ * unread rows of the view. News makes a ticket unread, and a sync does
+ * not make it read again while its news is not seen. */
+
+/**
+ * fl_store_db_record_news:
+ * @kind: %FL_NEWS_MENTION or %FL_NEWS_FOLLOW
+ * @by: (nullable): who mentioned me or made me a follower
+ *
+ * Records news on @ticket_id for this profile's agent and makes the
+ * ticket unread. A follow does not replace a mention not seen yet.
+ */
+gboolean
+fl_store_db_record_news (FlDb        *db,
+                         gint64       ticket_id,
+                         FlNewsKind   kind,
+                         const char  *by,
+                         GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO ticket_news (ticket_id, kind, by, news_at) VALUES (?1, ?2, ?3, ?4)"
+    " ON CONFLICT (ticket_id) DO UPDATE SET"
+    "  kind = excluded.kind, by = excluded.by,"
+    "  news_at = max (excluded.news_at, seen_at + 1, news_at + 1)"
+    " WHERE NOT (excluded.kind = 1 AND kind = 0 AND news_at > seen_at)";
+  static const char unread_sql[] = "UPDATE tickets SET unread = 1 WHERE id = ?1";
+  sqlite3_stmt *stmt = fl_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ticket_id);
+  sqlite3_bind_int (stmt, 2, kind);
+  fl_db_bind_text (stmt, 3, by);
+  sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fl_db_set_error (db, error, _("Could not update the mentions"));
+      return FALSE;
+    }
+
+  if (!(stmt = fl_db_prepare (db, unread_sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ticket_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fl_db_set_error (db, error, _("Could not update the ticket"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * fl_store_db_mark_news_seen:
+ * @seen: (out): whether @ticket_id had news not seen yet
+ *
+ * Records that the agent looked at @ticket_id: its news is seen.
+ */
+gboolean
+fl_store_db_mark_news_seen (FlDb      *db,
+                            gint64     ticket_id,
+                            gboolean  *seen,
+                            GError   **error)
+{
+  static const char sql[] =
+    "UPDATE ticket_news SET seen_at = max (?2, news_at) WHERE ticket_id = ?1 AND news_at > seen_at";
+  sqlite3_stmt *stmt = fl_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ticket_id);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time ());
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fl_db_set_error (db, error, _("Could not update the mentions"));
+      return FALSE;
+    }
+  *seen = sqlite3_changes (db->db) > 0;
+  return TRUE;
+}
+
+void
+fl_follow_news_free (FlFollowNews *news)
+{
+  if (news == NULL)
+    return;
+
+  g_free (news->by);
+  g_free (news);
+}
+
+/**
+ * fl_store_list_follow_news:
+ *
+ * Returns: (transfer full) (element-type FlFollowNews) (nullable): the
+ *   tickets on which someone made this profile's agent a follower and
+ *   that they have not looked at since, oldest first; %NULL on error
+ */
+GPtrArray *
+fl_store_list_follow_news (FlStore  *self,
+                           GError  **error)
+{
+  static const char sql[] =
+    "SELECT ticket_id, news_at, by FROM ticket_news"
+    " WHERE kind = 1 AND news_at > seen_at ORDER BY news_at, ticket_id";
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) fl_follow_news_free);
+  sqlite3_stmt *stmt;
+  FlDb *db;
+  int rc;
+
+  g_return_val_if_fail (FL_IS_STORE (self), NULL);
+
+  if (!(db = fl_store_reader_acquire (self, error)))
+    return NULL;
+  if (!(stmt = fl_db_prepare (db, sql, error)))
+    {
+      fl_store_reader_release (self, db);
+      return NULL;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FlFollowNews *news = g_new0 (FlFollowNews, 1);
+
+      news->ticket_id = sqlite3_column_int64 (stmt, 0);
+      news->at = sqlite3_column_int64 (stmt, 1);
+      news->by = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (list, news);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fl_db_set_error (db, error, _("Could not read the mentions"));
+      fl_store_reader_release (self, db);
+      return NULL;
+    }
+
+  fl_store_reader_release (self, db);
+  return g_steal_pointer (&list);
 }

@@ -426,6 +426,27 @@ static const char migration_10[] =
   "  key TEXT PRIMARY KEY,"
   "  at INTEGER NOT NULL) WITHOUT ROWID;";
 
+/* Version 11 (issue 7): what is new for this profile's agent on a
+ * ticket, for the Mentions & Tags view: the newest mention of them or
+ * their being made a follower by someone else (kind 0 mention, 1
+ * follow; by: the display name of who did it), when that reached the
+ * store, and when they looked at the ticket while it was new. Times are
+ * this computer's, in microseconds, so an event and a look are never
+ * compared across clocks; fl-store-agents.c has the rule. Mentions not
+ * seen yet are news from the moment of the migration. */
+static const char migration_11[] =
+  "CREATE TABLE ticket_news ("
+  "  ticket_id INTEGER PRIMARY KEY REFERENCES tickets (id) ON DELETE CASCADE,"
+  "  kind INTEGER NOT NULL DEFAULT 0,"
+  "  by TEXT,"
+  "  news_at INTEGER NOT NULL,"
+  "  seen_at INTEGER NOT NULL DEFAULT 0);"
+  "INSERT OR IGNORE INTO ticket_news (ticket_id, kind, news_at)"
+  "  SELECT DISTINCT m.ticket_id, 0, CAST (strftime ('%s', 'now') AS INTEGER) * 1000000"
+  "  FROM mentions m JOIN tickets t ON t.id = m.ticket_id"
+  "  JOIN accounts c ON c.id = t.account_id AND c.me_agent_id = m.agent_id"
+  "  WHERE m.seen = 0;";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
@@ -438,6 +459,7 @@ static const char * const migrations[] = {
   migration_8,
   migration_9,
   migration_10,
+  migration_11,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FL_STORE_SCHEMA_VERSION + 1);

@@ -61,6 +61,24 @@ GPtrArray    *fl_store_db_load_messages   (FlDb          *db,
                                            gint64         ticket_id,
                                            GError       **error);
 
+/* What is new for this profile's agent (fl-store-agents.c). Stored as
+ * integers; never reorder. */
+typedef enum
+{
+  FL_NEWS_MENTION,
+  FL_NEWS_FOLLOW,
+} FlNewsKind;
+
+gboolean      fl_store_db_record_news     (FlDb          *db,
+                                           gint64         ticket_id,
+                                           FlNewsKind     kind,
+                                           const char    *by,
+                                           GError       **error);
+gboolean      fl_store_db_mark_news_seen  (FlDb          *db,
+                                           gint64         ticket_id,
+                                           gboolean      *seen,
+                                           GError       **error);
+
 /* SLA due times (fl-store-sla.c) */
 #define FL_STORE_SLA_SCHEMA_VERSION 8
 FlSlaPolicy  *fl_store_db_load_sla_policy (FlDb          *db,

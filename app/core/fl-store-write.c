@@ -231,6 +231,54 @@ write_customers (FlDb        *db,
   return TRUE;
 }
 
+/* This profile's agent on the account being written, and whether this
+ * is the account's first sync, whose followers are history. */
+typedef struct
+{
+  gint64    agent_id;
+  char     *remote_id;
+  gboolean  first_sync;
+} Me;
+
+static void
+me_clear (Me *me)
+{
+  g_clear_pointer (&me->remote_id, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Me, me_clear)
+
+static gboolean
+load_me (FlDb     *db,
+         gint64    account_id,
+         Me       *me,
+         GError  **error)
+{
+  static const char sql[] =
+    "SELECT c.last_sync, a.id, a.remote_id FROM accounts c"
+    " LEFT JOIN agents a ON a.id = c.me_agent_id WHERE c.id = ?1";
+  sqlite3_stmt *stmt = fl_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      me->first_sync = sqlite3_column_int64 (stmt, 0) == 0;
+      me->agent_id = sqlite3_column_int64 (stmt, 1);
+      me->remote_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      fl_db_set_error (db, error, "write");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The backend's own due time, until fl_store_sla_refresh_ticket() adds
  * the policy's once the conversation is written; FL_DUE_NONE sorts
  * last. */
@@ -292,10 +340,9 @@ write_mentions (FlDb        *db,
     "INSERT OR IGNORE INTO mentions (ticket_id, agent_id, message_id)"
     " SELECT ?1, id, ?2 FROM agents"
     " WHERE account_id = ?3 AND lower (username) = lower (?4)";
-  static const char unread_sql[] =
-    "UPDATE tickets SET unread = 1 WHERE id = ?1 AND EXISTS"
-    " (SELECT 1 FROM accounts c JOIN agents a ON a.id = c.me_agent_id"
-    "  WHERE c.id = ?2 AND lower (a.username) = lower (?3))";
+  static const char me_sql[] =
+    "SELECT 1 FROM accounts c JOIN agents a ON a.id = c.me_agent_id"
+    " WHERE c.id = ?1 AND lower (a.username) = lower (?2)";
   g_autoptr(GPtrArray) names = NULL;
 
   if (fl_message_get_kind (message) != FL_MESSAGE_NOTE)
@@ -321,18 +368,21 @@ write_mentions (FlDb        *db,
       if (!step_done (db, stmt, error))
         return FALSE;
 
-      /* A new mention of me makes the ticket unread for me, even one I
-       * had read: that is how it stands out in Mentions & Tags. */
+      /* A new mention of me is news: the ticket is unread for me, even
+       * if I had read it, and in Mentions & Tags. */
       if (sqlite3_changes (db->db) > 0)
         {
-          sqlite3_stmt *unread = fl_db_prepare (db, unread_sql, error);
+          sqlite3_stmt *mine = fl_db_prepare (db, me_sql, error);
+          gboolean is_me;
 
-          if (unread == NULL)
+          if (mine == NULL)
             return FALSE;
-          sqlite3_bind_int64 (unread, 1, ticket_id);
-          sqlite3_bind_int64 (unread, 2, account_id);
-          fl_db_bind_text (unread, 3, names->pdata[i]);
-          if (!step_done (db, unread, error))
+          sqlite3_bind_int64 (mine, 1, account_id);
+          fl_db_bind_text (mine, 2, names->pdata[i]);
+          is_me = sqlite3_step (mine) == SQLITE_ROW;
+          sqlite3_reset (mine);
+          if (is_me && !fl_store_db_record_news (db, ticket_id, FL_NEWS_MENTION,
+                                                 fl_message_get_author (message), error))
             return FALSE;
         }
     }
@@ -427,12 +477,53 @@ write_messages (FlDb          *db,
   return TRUE;
 }
 
+/* Whether my newest follow or unfollow of myself on @ticket_id in the
+ * outbox, not given up, is a follow: then a follow the backend reports
+ * without saying who did it is mine. */
+static gboolean
+own_follow_in_outbox (FlDb        *db,
+                      gint64       ticket_id,
+                      const char  *me_remote_id,
+                      gboolean    *own,
+                      GError     **error)
+{
+  static const char sql[] =
+    "SELECT kind FROM outbox WHERE ticket_id = ?1 AND value = ?2 AND kind IN (?3, ?4)"
+    " AND coalesce (field, '') != 'Cc' AND state IN (?5, ?6, ?7)"
+    " ORDER BY id DESC LIMIT 1";
+  sqlite3_stmt *stmt = fl_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ticket_id);
+  fl_db_bind_text (stmt, 2, me_remote_id);
+  sqlite3_bind_int (stmt, 3, FL_OUTBOX_ADD_WATCHER);
+  sqlite3_bind_int (stmt, 4, FL_OUTBOX_REMOVE_WATCHER);
+  sqlite3_bind_int (stmt, 5, FL_OUTBOX_QUEUED);
+  sqlite3_bind_int (stmt, 6, FL_OUTBOX_SENDING);
+  sqlite3_bind_int (stmt, 7, FL_OUTBOX_SENT);
+  rc = sqlite3_step (stmt);
+  *own = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == FL_OUTBOX_ADD_WATCHER;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      fl_db_set_error (db, error, "write");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Replaces the ticket's followers with the backend's. Gaining me as a
+ * follower after the first sync is news, unless I did it myself
+ * (fl-store-agents.c has the whole rule). */
 static gboolean
 write_followers (FlDb          *db,
                  gint64         account_id,
                  gint64         ticket_id,
                  FlSyncTicket  *st,
                  GHashTable    *agent_ids,
+                 const Me      *me,
                  GError       **error)
 {
   static const char clear_sql[] = "DELETE FROM ticket_followers WHERE ticket_id = ?1";
@@ -440,9 +531,23 @@ write_followers (FlDb          *db,
     "INSERT OR IGNORE INTO ticket_followers (ticket_id, agent_id) VALUES (?1, ?2)";
   static const char agent_sql[] =
     "SELECT id FROM agents WHERE account_id = ?1 AND remote_id = ?2";
-  sqlite3_stmt *stmt = fl_db_prepare (db, clear_sql, error);
+  static const char was_sql[] =
+    "SELECT 1 FROM ticket_followers WHERE ticket_id = ?1 AND agent_id = ?2";
+  sqlite3_stmt *stmt;
+  gboolean was_following = FALSE;
+  gboolean is_following = FALSE;
 
-  if (stmt == NULL)
+  if (me->agent_id != 0 && !me->first_sync)
+    {
+      if (!(stmt = fl_db_prepare (db, was_sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, ticket_id);
+      sqlite3_bind_int64 (stmt, 2, me->agent_id);
+      was_following = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+    }
+
+  if (!(stmt = fl_db_prepare (db, clear_sql, error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, ticket_id);
   if (!step_done (db, stmt, error))
@@ -455,12 +560,26 @@ write_followers (FlDb          *db,
 
       if (agent_id == 0)
         continue;
+      is_following |= agent_id == me->agent_id;
 
       if (!(stmt = fl_db_prepare (db, insert_sql, error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, ticket_id);
       sqlite3_bind_int64 (stmt, 2, agent_id);
       if (!step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  if (is_following && !was_following && !me->first_sync && me->remote_id != NULL)
+    {
+      gboolean own = FALSE;
+
+      if (st->me_added_by != NULL)
+        own = g_strcmp0 (st->me_added_by, me->remote_id) == 0;
+      else if (!own_follow_in_outbox (db, ticket_id, me->remote_id, &own, error))
+        return FALSE;
+
+      if (!own && !fl_store_db_record_news (db, ticket_id, FL_NEWS_FOLLOW, st->me_added_by_name, error))
         return FALSE;
     }
 
@@ -533,6 +652,7 @@ write_tickets (FlDb        *db,
                GPtrArray   *tickets,
                GHashTable  *agent_ids,
                GHashTable  *customer_ids,
+               const Me    *me,
                GArray      *changed,
                GError     **error)
 {
@@ -549,7 +669,9 @@ write_tickets (FlDb        *db,
     "  assignee_id = excluded.assignee_id, created = excluded.created,"
     "  updated = excluded.updated, first_response_at = excluded.first_response_at,"
     "  due_first_response = excluded.due_first_response,"
-    "  due_resolution = excluded.due_resolution, unread = excluded.unread,"
+    "  due_resolution = excluded.due_resolution,"
+    "  unread = excluded.unread OR EXISTS (SELECT 1 FROM ticket_news n"
+    "   WHERE n.ticket_id = tickets.id AND n.news_at > n.seen_at),"
     "  snippet = coalesce (excluded.snippet, snippet), is_open = excluded.is_open,"
     "  due_at = excluded.due_at, csat = excluded.csat, ces = excluded.ces,"
     "  tags = excluded.tags"
@@ -606,7 +728,7 @@ write_tickets (FlDb        *db,
       fl_ticket_set_id (ticket, id);
       fl_ticket_set_account_id (ticket, account_id);
 
-      if (!write_followers (db, account_id, id, st, agent_ids, error) ||
+      if (!write_followers (db, account_id, id, st, agent_ids, me, error) ||
           !write_messages (db, account_id, id, st, error) ||
           !write_derived (db, id, error) ||
           !fl_store_sla_refresh_ticket_with (db, policy, id, error))
@@ -644,6 +766,7 @@ fl_store_write_batch (FlDb         *db,
     "UPDATE accounts SET last_sync = ?2 WHERE id = ?1";
   g_autoptr(GHashTable) agent_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) customer_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(Me) me = { 0, };
   sqlite3_stmt *stmt;
 
   if (!write_agents (db, account_id, fl_sync_batch_get_agents (batch), agent_ids, error) ||
@@ -660,8 +783,9 @@ fl_store_write_batch (FlDb         *db,
         return FALSE;
     }
 
-  if (!write_tickets (db, account_id, fl_sync_batch_get_tickets (batch),
-                      agent_ids, customer_ids, changed, error))
+  if (!load_me (db, account_id, &me, error) ||
+      !write_tickets (db, account_id, fl_sync_batch_get_tickets (batch),
+                      agent_ids, customer_ids, &me, changed, error))
     return FALSE;
 
   if (!(stmt = fl_db_prepare (db, cursor_sql, error)))

@@ -735,7 +735,8 @@ fl_store_list_templates (FlStore  *self,
 /* Queries */
 
 /* Parameters shared by every generated query: ?1 now, ?2 the end of the
- * at-risk window, ?3 the channel, ?4 the account. A search adds its own
+ * at-risk window, ?3 the channel, ?4 the account, ?5 the start of the
+ * agent's visit to Mentions & Tags (never, outside one). A search adds its own
  * values from ?6 on, in the order of the binds array: each is a string
  * (bound as text) or NULL for "nothing searchable, match nothing". */
 #define FIRST_SEARCH_PARAM 6
@@ -967,10 +968,10 @@ append_where (GString       *sql,
       break;
 
     case FL_VIEW_MENTIONS:
-      g_string_append_printf (sql,
-                              "t.id IN (SELECT ticket_id FROM mentions WHERE agent_id IN %s"
-                              " UNION SELECT ticket_id FROM ticket_followers WHERE agent_id IN %s)",
-                              me, me);
+      /* What is new for me, and during a visit what I read since it
+       * began (?5); fl-store-agents.c explains the rule. */
+      g_string_append (sql, "t.id IN (SELECT ticket_id FROM ticket_news"
+                            " WHERE news_at > seen_at OR seen_at >= ?5)");
       break;
 
     case FL_VIEW_SLA_AT_RISK:
@@ -1061,6 +1062,8 @@ prepare_query (FlDb          *db,
   sqlite3_bind_int64 (stmt, 2, now + fl_query_get_at_risk_window (query));
   sqlite3_bind_int (stmt, 3, fl_query_get_channel (query));
   sqlite3_bind_int64 (stmt, 4, fl_query_get_account_id (query));
+  sqlite3_bind_int64 (stmt, 5, fl_query_get_visit_start (query) > 0
+                                 ? fl_query_get_visit_start (query) : G_MAXINT64);
 
   for (guint i = 0; i < binds->len; i++)
     {
@@ -1663,6 +1666,8 @@ set_unread_cb (FlStore  *self,
   static const char sql[] = "UPDATE tickets SET unread = ?2 WHERE id = ?1 AND unread != ?2";
   SetUnread *su = data;
   sqlite3_stmt *stmt = fl_db_prepare (db, sql, error);
+  gboolean news_seen = FALSE;
+  int changes;
   int rc;
 
   if (stmt == NULL)
@@ -1677,7 +1682,11 @@ set_unread_cb (FlStore  *self,
       return FALSE;
     }
 
-  if (sqlite3_changes (db->db) > 0)
+  changes = sqlite3_changes (db->db);
+  if (!su->unread && !fl_store_db_mark_news_seen (db, su->ticket_id, &news_seen, error))
+    return FALSE;
+
+  if (changes > 0 || news_seen)
     g_array_append_val (changed, su->ticket_id);
   return TRUE;
 }
@@ -1686,7 +1695,9 @@ set_unread_cb (FlStore  *self,
  * fl_store_set_unread:
  *
  * Marks a ticket read or unread. This is local state: it does not go
- * to the server.
+ * to the server. Reading a ticket is looking at it: what was new for
+ * the agent there (a mention, a follow) is seen, and the ticket leaves
+ * the Mentions & Tags view (see fl-store-agents.c).
  */
 gboolean
 fl_store_set_unread (FlStore   *self,

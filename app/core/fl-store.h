@@ -23,7 +23,7 @@
 
 G_BEGIN_DECLS
 
-#define FL_STORE_SCHEMA_VERSION 10
+#define FL_STORE_SCHEMA_VERSION 11
 
 #define FL_STORE_ERROR (fl_store_error_quark ())
 
@@ -323,6 +323,29 @@ GArray      *fl_store_mark_notified_many   (FlStore             *self,
                                             GPtrArray           *keys,
                                             GError             **error);
 GArray      *fl_store_list_my_mentions     (FlStore             *self,
+                                            GError             **error);
+
+/**
+ * FlFollowNews:
+ * @ticket_id: the ticket
+ * @at: when the news reached the store (microseconds); with @ticket_id
+ *   it names the event
+ * @by: (nullable): the display name of who made the agent a follower
+ *
+ * Someone made this profile's agent a follower of a ticket, and the
+ * agent has not looked at it since.
+ */
+typedef struct
+{
+  gint64  ticket_id;
+  gint64  at;
+  char   *by;
+} FlFollowNews;
+
+void         fl_follow_news_free           (FlFollowNews        *news);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlFollowNews, fl_follow_news_free)
+
+GPtrArray   *fl_store_list_follow_news     (FlStore             *self,
                                             GError             **error);
 
 G_END_DECLS

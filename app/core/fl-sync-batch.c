@@ -38,6 +38,8 @@ sync_ticket_free (FlSyncTicket *st)
   g_free (st->customer_remote_id);
   g_free (st->assignee_remote_id);
   g_ptr_array_unref (st->follower_remote_ids);
+  g_free (st->me_added_by);
+  g_free (st->me_added_by_name);
   g_ptr_array_unref (st->messages);
   g_free (st);
 }
@@ -117,6 +119,27 @@ fl_sync_ticket_add_follower (FlSyncTicket *st,
                              const char   *agent_remote_id)
 {
   g_ptr_array_add (st->follower_remote_ids, g_strdup (agent_remote_id));
+}
+
+/**
+ * fl_sync_ticket_set_me_added_by:
+ * @by_remote_id: the remote id of the agent who made this account's own
+ *   agent ("me") a follower of the ticket
+ * @by_name: (nullable): that agent's display name
+ *
+ * Says who made me a follower, when the backend knows (Request Tracker:
+ * the newest AddWatcher transaction naming the token's user). The store
+ * tells a follow of my own from one that is news with it.
+ */
+void
+fl_sync_ticket_set_me_added_by (FlSyncTicket *st,
+                                const char   *by_remote_id,
+                                const char   *by_name)
+{
+  g_free (st->me_added_by);
+  g_free (st->me_added_by_name);
+  st->me_added_by = g_strdup (by_remote_id);
+  st->me_added_by_name = g_strdup (by_name && *by_name ? by_name : by_remote_id);
 }
 
 void

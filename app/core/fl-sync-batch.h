@@ -23,6 +23,9 @@ typedef struct _FlSyncTicket FlSyncTicket;
  * @customer_remote_id: the requester's remote id, or %NULL
  * @assignee_remote_id: the assignee's remote id, or %NULL
  * @follower_remote_ids: the followers' remote ids
+ * @me_added_by: (nullable): the remote id of who made the account's own
+ *   agent a follower, when the backend knows
+ * @me_added_by_name: (nullable): their display name
  * @messages: (element-type FlMessage): messages to add or update
  * @replace_messages: whether @messages is the whole conversation
  *
@@ -30,12 +33,14 @@ typedef struct _FlSyncTicket FlSyncTicket;
  */
 struct _FlSyncTicket
 {
-  FlTicket  *ticket;
-  char      *customer_remote_id;
-  char      *assignee_remote_id;
-  GPtrArray *follower_remote_ids;
-  GPtrArray *messages;
-  gboolean   replace_messages;
+  FlTicket   *ticket;
+  char       *customer_remote_id;
+  char       *assignee_remote_id;
+  GPtrArray  *follower_remote_ids;
+  char       *me_added_by;
+  char       *me_added_by_name;
+  GPtrArray  *messages;
+  gboolean    replace_messages;
 };
 
 #define FL_TYPE_SYNC_BATCH (fl_sync_batch_get_type ())
@@ -54,6 +59,9 @@ FlSyncTicket *fl_sync_batch_add_ticket    (FlSyncBatch  *self,
                                            const char   *assignee_remote_id);
 void          fl_sync_ticket_add_follower (FlSyncTicket *ticket,
                                            const char   *agent_remote_id);
+void          fl_sync_ticket_set_me_added_by (FlSyncTicket *ticket,
+                                              const char   *by_remote_id,
+                                              const char   *by_name);
 void          fl_sync_ticket_add_message  (FlSyncTicket *ticket,
                                            FlMessage    *message);
 GPtrArray    *fl_sync_batch_get_agents    (FlSyncBatch  *self);

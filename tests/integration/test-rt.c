@@ -1152,6 +1152,17 @@ on_notification_cb (FlNotifier    *notifier,
     g_array_append_val (mentioned, ticket_id);
 }
 
+static void
+on_any_notification_cb (FlNotifier    *notifier,
+                        const char    *id,
+                        const char    *title,
+                        gint64         ticket_id,
+                        GNotification *notification,
+                        GPtrArray     *shown)
+{
+  g_ptr_array_add (shown, g_strdup_printf ("%s|%s|%" G_GINT64_FORMAT, id, title, ticket_id));
+}
+
 /* Issue 7 against the real server, with two agents on two profiles: the
  * team lead (agent1) tags agent2 in a note; agent2 becomes an AdminCc in
  * RT and, after their own client syncs, finds the ticket among their
@@ -1174,6 +1185,7 @@ test_mention_and_reassign (void)
   g_autoptr(FlOutboxItem) assign = NULL;
   g_autoptr(FlNotifier) notifier = NULL;
   g_autoptr(GArray) mentioned = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
   Client lead = { 0 }, mate = { 0 };
 
   /* A known start: nobody follows the ticket and agent1 owns it. */
@@ -1195,6 +1207,7 @@ test_mention_and_reassign (void)
   /* agent2's notifier has seen what is there already. */
   notifier = fl_notifier_new (fl_context_get_store (mate.context));
   g_signal_connect (notifier, "notification", G_CALLBACK (on_notification_cb), mentioned);
+  g_signal_connect (notifier, "notification", G_CALLBACK (on_any_notification_cb), shown);
   fl_notifier_check (notifier);
   g_assert_cmpuint (mentioned->len, ==, 0);
 
@@ -1218,6 +1231,8 @@ test_mention_and_reassign (void)
   g_assert_cmpint (g_array_index (mentioned, gint64, 0), ==, fl_ticket_get_id (mate_ticket));
   fl_notifier_check (notifier);
   g_assert_cmpuint (mentioned->len, ==, 1);
+  /* Becoming an AdminCc came with the mention: no second notification. */
+  g_assert_cmpuint (shown->len, ==, 1);
 
   /* The lead reassigns the ticket to agent2: both clients show it. */
   assign = client_send (&lead, lead_ticket, FL_OUTBOX_SET_OWNER, NULL, "agent2", FL_OUTBOX_SENT);
@@ -1242,6 +1257,127 @@ test_mention_and_reassign (void)
                   g_strcmp0 (fl_message_get_event_new (messages->pdata[i]), "Daniel Brooks") == 0;
     g_assert_true (assigned);
   }
+
+  g_clear_object (&notifier);
+  client_close (&lead);
+  client_close (&mate);
+}
+
+static gboolean
+client_is_unread (Client     *c,
+                  const char *remote_id)
+{
+  g_autoptr(FlTicket) ticket = client_ticket (c, remote_id);
+
+  g_assert_nonnull (ticket);
+  return fl_ticket_get_unread (ticket);
+}
+
+/* Issue 7, followers: the team lead (agent1) makes agent2 an AdminCc
+ * through the outbox; after agent2's client syncs, the ticket is new in
+ * their Mentions & Tags view, unread, with one notification naming the
+ * lead. Opening it sees it. agent2 following a ticket themselves is not
+ * news, and neither are the follows their first sync found. */
+static void
+test_follow_by_teammate (void)
+{
+  g_autofree char *dir1 = scratch_dir ("lead");
+  g_autofree char *dir2 = scratch_dir ("mate");
+  g_autofree char *id = first_active_ticket ();
+  g_autofree char *own_id = first_active_ticket ();
+  g_autofree char *old_id = first_active_ticket ();
+  g_autofree char *path = g_strdup_printf ("/ticket/%s", id);
+  g_autofree char *own_path = g_strdup_printf ("/ticket/%s", own_id);
+  g_autofree char *old_path = g_strdup_printf ("/ticket/%s", old_id);
+  g_autofree char *admin_cc = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(FlTicket) lead_ticket = NULL;
+  g_autoptr(FlTicket) mate_ticket = NULL;
+  g_autoptr(FlTicket) own_ticket = NULL;
+  g_autoptr(FlOutboxItem) follow = NULL;
+  g_autoptr(FlOutboxItem) own_follow = NULL;
+  g_autoptr(FlNotifier) notifier = NULL;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  FlStore *mate_store;
+  guint before;
+  Client lead = { 0 }, mate = { 0 };
+
+  /* A known start: nobody follows the first two tickets; agent2 already
+   * follows the third, which their first sync finds: history. */
+  json_node_unref (rest (agent1_token, "PUT", path, "{\"AdminCc\": []}"));
+  json_node_unref (rest (agent1_token, "PUT", own_path, "{\"AdminCc\": []}"));
+  json_node_unref (rest (agent1_token, "PUT", old_path, "{\"AdminCc\": [\"agent2\"]}"));
+
+  client_open (&lead, dir1, rt_url, agent1_token, TRUE);
+  client_open (&mate, dir2, rt_url, agent2_token, TRUE);
+  client_sync (&lead);
+  client_sync (&mate);
+  mate_store = fl_context_get_store (mate.context);
+  lead_ticket = client_ticket (&lead, id);
+  mate_ticket = client_ticket (&mate, id);
+  own_ticket = client_ticket (&mate, own_id);
+  g_assert_nonnull (lead_ticket);
+  g_assert_nonnull (mate_ticket);
+  g_assert_nonnull (own_ticket);
+  g_assert_false (view_has (&mate, FL_VIEW_MENTIONS, fl_ticket_get_id (mate_ticket)));
+  {
+    g_autoptr(FlTicket) old = client_ticket (&mate, old_id);
+
+    g_assert_nonnull (old);
+    g_assert_false (view_has (&mate, FL_VIEW_MENTIONS, fl_ticket_get_id (old)));
+    g_assert_false (fl_ticket_get_unread (old));
+  }
+
+  notifier = fl_notifier_new (mate_store);
+  g_signal_connect (notifier, "notification", G_CALLBACK (on_any_notification_cb), shown);
+  fl_notifier_check (notifier);
+  g_assert_cmpuint (shown->len, ==, 0);
+  before = client_count (&mate, FL_VIEW_MENTIONS);
+
+  /* The lead makes agent2 a follower. */
+  follow = client_send (&lead, lead_ticket, FL_OUTBOX_ADD_WATCHER, NULL, "agent2", FL_OUTBOX_SENT);
+  admin_cc = rt_ticket_field (id, "AdminCc");
+  g_assert_nonnull (admin_cc);
+  g_assert_nonnull (strstr (admin_cc, "agent2"));
+
+  /* agent2 follows another ticket with their own Follow. */
+  own_follow = client_send (&mate, own_ticket, FL_OUTBOX_ADD_WATCHER, NULL, "agent2", FL_OUTBOX_SENT);
+
+  /* agent2's next sync: the lead's follow is news, their own is not. */
+  client_sync (&mate);
+  g_assert_true (view_has (&mate, FL_VIEW_MENTIONS, fl_ticket_get_id (mate_ticket)));
+  g_assert_true (client_is_unread (&mate, id));
+  g_assert_false (view_has (&mate, FL_VIEW_MENTIONS, fl_ticket_get_id (own_ticket)));
+  g_assert_false (client_is_unread (&mate, own_id));
+  g_assert_cmpuint (client_count (&mate, FL_VIEW_MENTIONS), ==, before + 1);
+  {
+    g_autoptr(GArray) followers = fl_store_list_follower_ids (mate_store, fl_ticket_get_id (own_ticket), NULL);
+
+    g_assert_cmpuint (followers->len, ==, 1);
+  }
+
+  /* One notification, naming the lead, for that ticket. */
+  fl_notifier_check (notifier);
+  g_assert_cmpuint (shown->len, ==, 1);
+  expected = g_strdup_printf ("|%" G_GINT64_FORMAT, fl_ticket_get_id (mate_ticket));
+  g_assert_true (g_str_has_prefix (shown->pdata[0], "follow-"));
+  g_assert_true (g_str_has_suffix (shown->pdata[0], expected));
+  g_assert_nonnull (strstr (shown->pdata[0], "Ayşe Yılmaz"));
+  fl_notifier_check (notifier);
+  g_assert_cmpuint (shown->len, ==, 1);
+
+  /* agent2 opens it: seen, read, and out of the view's count. */
+  g_assert_true (fl_store_set_unread (mate_store, fl_ticket_get_id (mate_ticket), FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (view_has (&mate, FL_VIEW_MENTIONS, fl_ticket_get_id (mate_ticket)));
+  g_assert_cmpuint (client_count (&mate, FL_VIEW_MENTIONS), ==, before);
+
+  /* Synced again with nothing new: still seen, no new notification. */
+  client_sync (&mate);
+  g_assert_false (view_has (&mate, FL_VIEW_MENTIONS, fl_ticket_get_id (mate_ticket)));
+  fl_notifier_check (notifier);
+  g_assert_cmpuint (shown->len, ==, 1);
 
   g_clear_object (&notifier);
   client_close (&lead);
@@ -1279,6 +1415,7 @@ main (int   argc,
   g_test_add_func ("/rt/kill-while-sending", test_kill_while_sending);
   g_test_add_func ("/rt/reply-and-solve", test_reply_and_solve);
   g_test_add_func ("/rt/mention-and-reassign", test_mention_and_reassign);
+  g_test_add_func ("/rt/follow-by-teammate", test_follow_by_teammate);
 
   return g_test_run ();
 }

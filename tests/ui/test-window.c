@@ -1445,6 +1445,75 @@ test_solar_hijri_dates (Fixture       *f,
             "the Gregorian date again");
 }
 
+static gboolean
+listed (FlTicketList *list,
+        gint64        ticket_id)
+{
+  return !fl_ticket_list_model_get_loading (fl_ticket_list_get_model (list)) &&
+         fl_ticket_list_model_find (fl_ticket_list_get_model (list), ticket_id) != G_MAXUINT;
+}
+
+/* Mentions & Tags lists what is new: Daniel makes me a follower of two
+ * tickets; the one I open stays in the list, read, until I leave the
+ * view, and the count beside the view drops at once. */
+static void
+test_mentions_visit (Fixture       *f,
+                     gconstpointer  data)
+{
+  FlStore *store = fl_context_get_store (f->context);
+  FlTicketList *list = fl_window_get_ticket_list (f->window);
+  FlSidebar *sidebar = fl_window_get_sidebar (f->window);
+  g_autoptr(GPtrArray) accounts = fl_store_list_accounts (store, NULL);
+  g_autoptr(FlSyncBatch) batch = fl_sync_batch_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 one, two;
+  guint count;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *rid = g_strdup_printf ("follow-news-%u", i);
+      g_autofree char *subject = g_strdup_printf ("Kqzv follow %s", i ? "two" : "one");
+      g_autoptr(FlTicket) ticket = g_object_new (FL_TYPE_TICKET, "remote-id", rid, "subject", subject,
+                                                 "status", FL_STATUS_OPEN, "created", now - 600,
+                                                 "updated", now - i, NULL);
+      FlSyncTicket *st = fl_sync_batch_add_ticket (batch, ticket, NULL, "daniel");
+
+      fl_sync_ticket_add_follower (st, "ayse");
+      fl_sync_ticket_set_me_added_by (st, "daniel", "Daniel Brooks");
+    }
+  g_assert_true (fl_store_apply_batch (store, fl_account_get_id (accounts->pdata[0]), batch, &error));
+  g_assert_no_error (error);
+  one = only_ticket_matching (f, "Kqzv one");
+  two = only_ticket_matching (f, "Kqzv two");
+
+  g_assert_true (fl_sidebar_select_nick (sidebar, "mentions"));
+  WAIT_FOR (listed (list, one) && listed (list, two), "both tickets in Mentions & Tags");
+  count = store_count (f, FL_VIEW_MENTIONS);
+  g_assert_cmpuint (fl_ticket_list_get_n_items (list), ==, count);
+  WAIT_FOR (fl_sidebar_get_count (sidebar, "mentions") == count, "the view's count");
+
+  /* Opening one reads it: the count drops, the row stays. */
+  g_assert_true (fl_ticket_list_select_id (list, one));
+  WAIT_FOR (({ g_autoptr(FlTicket) t = fl_store_load_ticket (store, one, NULL);
+               t && !fl_ticket_get_unread (t); }), "the ticket to be read");
+  WAIT_FOR (fl_sidebar_get_count (sidebar, "mentions") == count - 1, "the count to drop");
+  fl_ticket_list_model_refresh (fl_ticket_list_get_model (list));
+  WAIT_FOR (listed (list, one) && listed (list, two), "both tickets still listed");
+  g_assert_cmpuint (fl_ticket_list_get_n_items (list), ==, count);
+
+  /* Back to the view later: only what is still new. */
+  g_assert_true (fl_sidebar_select_nick (sidebar, "inbox"));
+  WAIT_FOR (listed (list, one), "the inbox");
+  g_assert_true (fl_sidebar_select_nick (sidebar, "mentions"));
+  WAIT_FOR (listed (list, two) && fl_ticket_list_get_n_items (list) == count - 1, "the view without it");
+  g_assert_false (listed (list, one));
+
+  /* The window remembers the last view: leave it where the next tests
+   * expect it. */
+  g_assert_true (fl_sidebar_select_nick (sidebar, "inbox"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1503,6 +1572,8 @@ main (int   argc,
   g_test_add ("/window/mention-completion", Fixture, NULL, fixture_setup, test_mention_completion,
               fixture_teardown);
   g_test_add ("/window/opens-at-my-mention", Fixture, NULL, fixture_setup, test_opens_at_my_mention,
+              fixture_teardown);
+  g_test_add ("/window/mentions-visit", Fixture, NULL, fixture_setup, test_mentions_visit,
               fixture_teardown);
   g_test_add ("/window/long-conversation", Fixture, NULL, fixture_setup, test_long_conversation,
               fixture_teardown);

@@ -216,6 +216,102 @@ test_mentions_and_sla (Fixture       *f,
   g_assert_cmpuint (f->shown->len, ==, 2);
 }
 
+/* A ticket of the account followed by @followers (comma-separated
+ * agent ids), with who made me (a1) a follower when @by is set. */
+static void
+add_followed (Fixture    *f,
+              const char *id,
+              const char *followers,
+              const char *by,
+              const char *by_name,
+              gboolean    complete)
+{
+  g_autoptr(FlSyncBatch) batch = fl_sync_batch_new ();
+  g_autoptr(FlAgent) me = g_object_new (FL_TYPE_AGENT, "remote-id", "a1", "username", "ayse",
+                                        "name", "Ayşe", NULL);
+  g_autoptr(FlAgent) daniel = g_object_new (FL_TYPE_AGENT, "remote-id", "b1", "username", "daniel",
+                                            "name", "Daniel Brooks", NULL);
+  g_autoptr(FlTicket) ticket = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = g_strsplit (followers, ",", -1);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  FlSyncTicket *st;
+
+  fl_sync_batch_add_agent (batch, me);
+  fl_sync_batch_add_agent (batch, daniel);
+  fl_sync_batch_set_me (batch, "a1");
+  ticket = g_object_new (FL_TYPE_TICKET, "remote-id", id, "subject", id, "status", FL_STATUS_OPEN,
+                         "priority", FL_PRIORITY_NORMAL, "channel", FL_CHANNEL_EMAIL,
+                         "created", now - 60, "updated", now - 60, NULL);
+  st = fl_sync_batch_add_ticket (batch, ticket, NULL, "b1");
+  for (guint i = 0; ids[i]; i++)
+    if (*ids[i])
+      fl_sync_ticket_add_follower (st, ids[i]);
+  if (by != NULL)
+    fl_sync_ticket_set_me_added_by (st, by, by_name);
+  fl_sync_batch_set_complete (batch, complete);
+  g_assert_true (fl_store_apply_batch (f->store, f->account, batch, &error));
+  g_assert_no_error (error);
+}
+
+/* Someone else making me a follower is notified once, with their name;
+ * the first sync's follows and my own are not. */
+static void
+test_follows (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *expected = NULL;
+  gint64 f1, f2;
+
+  /* The first sync: history. */
+  add_followed (f, "F0", "a1", "b1", "Daniel Brooks", TRUE);
+  fl_notifier_check (f->notifier);
+  g_assert_cmpuint (f->shown->len, ==, 0);
+
+  /* Daniel makes me a follower of F1. */
+  add_followed (f, "F1", "b1,a1", "b1", "Daniel Brooks", TRUE);
+  f1 = ticket_id (f, "F1");
+  fl_notifier_check (f->notifier);
+  g_assert_cmpuint (f->shown->len, ==, 1);
+  expected = g_strdup_printf ("follow-%" G_GINT64_FORMAT "|Daniel Brooks added you as a follower|%" G_GINT64_FORMAT,
+                              f1, f1);
+  g_assert_cmpstr (f->shown->pdata[0], ==, expected);
+  fl_notifier_check (f->notifier);
+  g_assert_cmpuint (f->shown->len, ==, 1);
+
+  /* Nobody says who: still news. I follow F3 myself: not news. */
+  add_followed (f, "F2", "a1", NULL, NULL, TRUE);
+  f2 = ticket_id (f, "F2");
+  add_followed (f, "F3", "a1", "a1", "Ayşe", TRUE);
+  fl_notifier_check (f->notifier);
+  g_assert_cmpuint (f->shown->len, ==, 2);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("follow-%" G_GINT64_FORMAT "|You were added as a follower|%" G_GINT64_FORMAT,
+                              f2, f2);
+  g_assert_cmpstr (f->shown->pdata[1], ==, expected);
+
+  /* A restart repeats nothing. */
+  g_clear_object (&f->notifier);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (f->store);
+  f->store = fl_store_open (f->path, NULL);
+  open_notifier (f);
+  fl_notifier_check (f->notifier);
+  g_assert_cmpuint (f->shown->len, ==, 2);
+
+  /* Seen, then removed and added again: a new event, a new notification. */
+  g_assert_true (fl_store_set_unread (f->store, f1, FALSE, NULL));
+  add_followed (f, "F1", "b1", NULL, NULL, TRUE);
+  add_followed (f, "F1", "b1,a1", "b1", "Daniel Brooks", TRUE);
+  fl_notifier_check (f->notifier);
+  g_assert_cmpuint (f->shown->len, ==, 3);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("follow-%" G_GINT64_FORMAT "|Daniel Brooks added you as a follower|%" G_GINT64_FORMAT,
+                              f1, f1);
+  g_assert_cmpstr (f->shown->pdata[2], ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +321,7 @@ main (int   argc,
   g_test_add ("/notifier/new-tickets", Fixture, NULL, fixture_setup, test_new_tickets, fixture_teardown);
   g_test_add ("/notifier/mentions-and-sla", Fixture, NULL, fixture_setup, test_mentions_and_sla,
               fixture_teardown);
+  g_test_add ("/notifier/follows", Fixture, NULL, fixture_setup, test_follows, fixture_teardown);
 
   return g_test_run ();
 }

@@ -220,6 +220,25 @@ run_query (Fixture *f,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static FlTicket *
+load_by_subject (Fixture    *f,
+                 const char *subject)
+{
+  g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_ALL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) tickets = NULL;
+
+  ids = fl_store_query_ids (f->store, query, &error);
+  g_assert_no_error (error);
+  tickets = fl_store_load_tickets (f->store, (gint64 *) (gpointer) ids->data, ids->len, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < tickets->len; i++)
+    if (g_strcmp0 (fl_ticket_get_subject (tickets->pdata[i]), subject) == 0)
+      return g_object_ref (tickets->pdata[i]);
+  g_assert_not_reached ();
+}
+
 static char *
 run_view (Fixture *f,
           FlView   view,
@@ -249,7 +268,9 @@ test_views (Fixture       *f,
     { FL_VIEW_INBOX, FL_SORT_UPDATED, NULL, "T1,T2,T3,T6,T7,T8" },
     { FL_VIEW_ASSIGNED_TO_ME, FL_SORT_UPDATED, NULL, "T1,T8" },
     { FL_VIEW_UNASSIGNED, FL_SORT_UPDATED, NULL, "T2,T6" },
-    { FL_VIEW_MENTIONS, FL_SORT_UPDATED, NULL, "T7" },
+    /* I follow T7, but since the account's first sync: that is history,
+     * not news (/store/follow-news has the rest). */
+    { FL_VIEW_MENTIONS, FL_SORT_UPDATED, NULL, "" },
     { FL_VIEW_SLA_AT_RISK, FL_SORT_UPDATED, NULL, "T2" },
     { FL_VIEW_BREACHED, FL_SORT_UPDATED, NULL, "T1" },
     { FL_VIEW_PENDING, FL_SORT_UPDATED, NULL, "T3" },
@@ -331,12 +352,9 @@ test_sla_views (Fixture       *f,
   g_assert_cmpstr (breached2, ==, "T1,T7");
 
   {
-    g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_MENTIONS);
-    g_autoptr(GArray) ids = fl_store_query_ids (f->store, query, &error);
+    g_autoptr(FlTicket) found = load_by_subject (f, "Webhook failed");
 
-    g_assert_no_error (error);
-    g_assert_cmpuint (ids->len, ==, 1);
-    t7_id = g_array_index (ids, gint64, 0);
+    t7_id = fl_ticket_get_id (found);
   }
   t7 = fl_store_load_ticket (f->store, t7_id, &error);
   g_assert_no_error (error);
@@ -544,18 +562,13 @@ test_load (Fixture       *f,
            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_MENTIONS);
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr(FlTicket) found = load_by_subject (f, "Webhook failed");
   g_autoptr(FlTicket) ticket = NULL;
   g_autoptr(GPtrArray) messages = NULL;
   g_autoptr(FlCustomer) customer = NULL;
   g_autoptr(GPtrArray) agents = NULL;
 
-  ids = fl_store_query_ids (f->store, query, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (ids->len, ==, 1);
-
-  ticket = fl_store_load_ticket (f->store, g_array_index (ids, gint64, 0), &error);
+  ticket = fl_store_load_ticket (f->store, fl_ticket_get_id (found), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fl_ticket_get_subject (ticket), ==, "Webhook failed");
   g_assert_cmpstr (fl_ticket_get_requester (ticket), ==, "Emily Carter");
@@ -581,25 +594,6 @@ test_load (Fixture       *f,
 
   g_assert_null (fl_store_load_ticket (f->store, 987654, &error));
   g_assert_error (error, FL_STORE_ERROR, FL_STORE_ERROR_NOT_FOUND);
-}
-
-static FlTicket *
-load_by_subject (Fixture    *f,
-                 const char *subject)
-{
-  g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_ALL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GPtrArray) tickets = NULL;
-
-  ids = fl_store_query_ids (f->store, query, &error);
-  g_assert_no_error (error);
-  tickets = fl_store_load_tickets (f->store, (gint64 *) (gpointer) ids->data, ids->len, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < tickets->len; i++)
-    if (g_strcmp0 (fl_ticket_get_subject (tickets->pdata[i]), subject) == 0)
-      return g_object_ref (tickets->pdata[i]);
-  g_assert_not_reached ();
 }
 
 static char *
@@ -733,6 +727,233 @@ test_mention_unread (Fixture       *f,
       g_assert_no_error (error);
       g_assert_cmpint (fl_ticket_get_unread (after), ==, round == 0);
     }
+}
+
+/* Applies a batch of account 1 with ticket @id (subject @subject)
+ * followed by @followers (comma-separated agent ids, or "" for none);
+ * @added_by, when set, is who made me (a1) a follower. */
+static void
+sync_followers (Fixture    *f,
+                const char *id,
+                const char *subject,
+                const char *followers,
+                const char *added_by,
+                const char *added_by_name,
+                gboolean    complete)
+{
+  g_autoptr(FlSyncBatch) batch = fl_sync_batch_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = g_strsplit (followers, ",", -1);
+  FlSyncTicket *st;
+
+  st = add_ticket (batch, id, subject, FL_STATUS_OPEN, FL_PRIORITY_NORMAL, FL_CHANNEL_EMAIL,
+                   "c1", "a2", NOW - 100, 0, NULL);
+  for (guint i = 0; ids[i]; i++)
+    if (*ids[i])
+      fl_sync_ticket_add_follower (st, ids[i]);
+  if (added_by != NULL)
+    fl_sync_ticket_set_me_added_by (st, added_by, added_by_name);
+  fl_sync_batch_set_complete (batch, complete);
+  g_assert_true (fl_store_apply_batch (f->store, f->account1, batch, &error));
+  g_assert_no_error (error);
+}
+
+/* Mentions & Tags as the sidebar counts it (no visit) or as the list
+ * shows it during a visit that began at @visit_start. The count must
+ * be the list's length. */
+static char *
+news_view (Fixture *f,
+           gint64   visit_start)
+{
+  g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_MENTIONS);
+  g_autoptr(GError) error = NULL;
+
+  fl_query_set_visit_start (query, visit_start);
+  g_assert_cmpuint (fl_store_count (f->store, query, &error), ==,
+                    fl_store_query_ids (f->store, query, NULL)->len);
+  g_assert_no_error (error);
+  fl_query_set_sort (query, FL_SORT_CREATED);
+  return run_query (f, query);
+}
+
+static guint
+news_count (Fixture *f)
+{
+  g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_MENTIONS);
+  g_autoptr(GError) error = NULL;
+  guint n = fl_store_count (f->store, query, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static gboolean
+is_unread (Fixture    *f,
+           const char *subject)
+{
+  g_autoptr(FlTicket) t = load_by_subject (f, subject);
+  g_autoptr(FlTicket) fresh = fl_store_load_ticket (f->store, fl_ticket_get_id (t), NULL);
+
+  return fl_ticket_get_unread (fresh);
+}
+
+static void
+look_at (Fixture    *f,
+         const char *subject)
+{
+  g_autoptr(FlTicket) t = load_by_subject (f, subject);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fl_store_set_unread (f->store, fl_ticket_get_id (t), FALSE, &error));
+  g_assert_no_error (error);
+}
+
+/* Being made a follower is news after the account's first sync, unless
+ * I did it; looking at the ticket sees it; the view keeps what I read
+ * during a visit and narrows when the next one begins. */
+static void
+test_follow_news (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) news = NULL;
+  g_autoptr(FlOutboxItem) follow = fl_outbox_item_new ();
+  g_autofree char *view = NULL;
+  gint64 visit;
+
+  /* The fixture's first sync (not complete yet) found me following T7:
+   * history. A later batch of the same first sync, with me following T6
+   * now, is still history: the first sync is not over. */
+  g_assert_false (is_unread (f, "Webhook failed"));
+  sync_followers (f, "T6", "On hold until stock", "a1", "a2", "Daniel Brooks", FALSE);
+  sync_followers (f, "T5", "Closed thread", "", NULL, NULL, TRUE);
+  g_assert_false (is_unread (f, "On hold until stock"));
+  g_assert_cmpuint (news_count (f), ==, 0);
+  news = fl_store_list_follow_news (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (news->len, ==, 0);
+  g_clear_pointer (&news, g_ptr_array_unref);
+
+  /* After it: Daniel makes me a follower of T3, and T9 comes new to the
+   * store with me already among its followers (nobody said by whom). */
+  look_at (f, "Waiting for photos");
+  sync_followers (f, "T3", "Waiting for photos", "a2,a1", "a2", "Daniel Brooks", FALSE);
+  sync_followers (f, "T9", "Brand new", "a1", NULL, NULL, TRUE);
+  g_assert_true (is_unread (f, "Waiting for photos"));
+  g_assert_true (is_unread (f, "Brand new"));
+  view = news_view (f, 0);
+  g_assert_cmpstr (view, ==, "T9,T3");
+  g_assert_cmpuint (news_count (f), ==, 2);
+  news = fl_store_list_follow_news (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (news->len, ==, 2);
+  g_assert_cmpstr (((FlFollowNews *) news->pdata[0])->by, ==, "Daniel Brooks");
+  g_assert_null (((FlFollowNews *) news->pdata[1])->by);
+  g_clear_pointer (&news, g_ptr_array_unref);
+
+  /* Synced again unchanged: no new news, and still unread. */
+  sync_followers (f, "T3", "Waiting for photos", "a2,a1", "a2", "Daniel Brooks", TRUE);
+  g_assert_true (is_unread (f, "Waiting for photos"));
+  news = fl_store_list_follow_news (f->store, &error);
+  g_assert_cmpuint (news->len, ==, 2);
+  g_clear_pointer (&news, g_ptr_array_unref);
+
+  /* I open the view, then T3: it is seen and read, and stays in the
+   * list until I leave; the count is what is still new. */
+  visit = g_get_real_time ();
+  look_at (f, "Waiting for photos");
+  g_assert_false (is_unread (f, "Waiting for photos"));
+  g_clear_pointer (&view, g_free);
+  view = news_view (f, visit);
+  g_assert_cmpstr (view, ==, "T9,T3");
+  g_assert_cmpuint (news_count (f), ==, 1);
+  g_clear_pointer (&view, g_free);
+  view = news_view (f, 0);
+  g_assert_cmpstr (view, ==, "T9");
+
+  /* The next visit starts without it. A sync of T3 does not make it
+   * unread again. */
+  sync_followers (f, "T3", "Waiting for photos", "a2,a1", "a2", "Daniel Brooks", TRUE);
+  g_assert_false (is_unread (f, "Waiting for photos"));
+  g_clear_pointer (&view, g_free);
+  view = news_view (f, g_get_real_time ());
+  g_assert_cmpstr (view, ==, "T9");
+
+  /* Following myself is not news: RT says I did it (T2), or the
+   * backend does not say and my outbox has the follow (T6). */
+  sync_followers (f, "T2", "سفارش", "a1", "a1", "Ayşe Yılmaz", TRUE);
+  g_assert_false (is_unread (f, "سفارش"));
+  {
+    g_autoptr(FlTicket) t6 = load_by_subject (f, "On hold until stock");
+
+    sync_followers (f, "T6", "On hold until stock", "", NULL, NULL, TRUE);
+    fl_outbox_item_set_account_id (follow, f->account1);
+    fl_outbox_item_set_ticket_id (follow, fl_ticket_get_id (t6));
+    fl_outbox_item_set_remote_ticket_id (follow, "T6");
+    fl_outbox_item_set_kind (follow, FL_OUTBOX_ADD_WATCHER);
+    fl_outbox_item_set_value (follow, "a1");
+    fl_outbox_item_set_marker (follow, "test-follow-T6");
+    g_assert_true (fl_store_outbox_add (f->store, follow, &error));
+    g_assert_no_error (error);
+    sync_followers (f, "T6", "On hold until stock", "a1", NULL, NULL, TRUE);
+    g_assert_false (is_unread (f, "On hold until stock"));
+  }
+  g_assert_cmpuint (news_count (f), ==, 1);
+
+  /* Removed and made a follower again by someone else: news again. */
+  sync_followers (f, "T3", "Waiting for photos", "a2", NULL, NULL, TRUE);
+  sync_followers (f, "T3", "Waiting for photos", "a2,a1", "a2", "Daniel Brooks", TRUE);
+  g_assert_true (is_unread (f, "Waiting for photos"));
+  g_clear_pointer (&view, g_free);
+  view = news_view (f, 0);
+  g_assert_cmpstr (view, ==, "T9,T3");
+  g_assert_cmpuint (news_count (f), ==, 2);
+
+  /* Looking at both empties the view for the next visit. */
+  look_at (f, "Waiting for photos");
+  look_at (f, "Brand new");
+  g_assert_cmpuint (news_count (f), ==, 0);
+  g_clear_pointer (&view, g_free);
+  view = news_view (f, g_get_real_time ());
+  g_assert_cmpstr (view, ==, "");
+}
+
+/* A mention of me is news too, and a follow that comes with it stays a
+ * mention; opening the ticket sees both. */
+static void
+test_mention_news (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(FlSyncBatch) batch = fl_sync_batch_new ();
+  g_autoptr(FlMessage) note = g_object_new (FL_TYPE_MESSAGE, "remote-id", "T3-mention",
+                                            "kind", FL_MESSAGE_NOTE,
+                                            "direction", FL_DIRECTION_OUTBOUND,
+                                            "author", "Daniel Brooks",
+                                            "created", NOW - 5, "text", "@a1 can you call her?",
+                                            NULL);
+  g_autoptr(GPtrArray) news = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *view = NULL;
+  FlSyncTicket *st;
+
+  sync_followers (f, "T5", "Closed thread", "", NULL, NULL, TRUE);
+  st = add_ticket (batch, "T3", "Waiting for photos", FL_STATUS_PENDING, FL_PRIORITY_LOW,
+                   FL_CHANNEL_PHONE, "c3", "a2", NOW - 300, NOW - 10, NULL);
+  fl_sync_ticket_add_message (st, note);
+  fl_sync_ticket_add_follower (st, "a1");
+  fl_sync_ticket_set_me_added_by (st, "a2", "Daniel Brooks");
+  g_assert_true (fl_store_apply_batch (f->store, f->account1, batch, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (is_unread (f, "Waiting for photos"));
+  view = news_view (f, 0);
+  g_assert_cmpstr (view, ==, "T3");
+  news = fl_store_list_follow_news (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (news->len, ==, 0);
+
+  look_at (f, "Waiting for photos");
+  g_assert_cmpuint (news_count (f), ==, 0);
 }
 
 static void
@@ -1176,6 +1397,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/store/mention-unread", Fixture, NULL, fixture_setup, test_mention_unread,
               fixture_teardown);
+  g_test_add ("/store/follow-news", Fixture, NULL, fixture_setup, test_follow_news, fixture_teardown);
+  g_test_add ("/store/mention-news", Fixture, NULL, fixture_setup, test_mention_news, fixture_teardown);
   g_test_add ("/store/idempotent", Fixture, NULL, fixture_setup, test_idempotent, fixture_teardown);
   g_test_add ("/store/remove-account", Fixture, NULL, fixture_setup, test_remove_account,
               fixture_teardown);
