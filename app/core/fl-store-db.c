@@ -447,6 +447,17 @@ static const char migration_11[] =
   "  JOIN accounts c ON c.id = t.account_id AND c.me_agent_id = m.agent_id"
   "  WHERE m.seen = 0;";
 
+/* Version 12: search folding became ICU's full case folding (ß → ss,
+ * final sigma → sigma), so the index is folded again the new way. */
+static const char migration_12[] =
+  "DELETE FROM ticket_fts;"
+  "INSERT INTO ticket_fts (rowid, subject, body, people)"
+  "  SELECT t.id, fl_fold (t.subject),"
+  "         fl_fold ((SELECT group_concat (m.text, ' ') FROM messages m"
+  "                   WHERE m.ticket_id = t.id AND m.kind != 2)),"
+  "         fl_fold (coalesce (c.name, '') || ' ' || coalesce (c.emails, ''))"
+  "  FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id;";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
@@ -460,6 +471,7 @@ static const char * const migrations[] = {
   migration_9,
   migration_10,
   migration_11,
+  migration_12,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FL_STORE_SCHEMA_VERSION + 1);

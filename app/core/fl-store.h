@@ -23,7 +23,7 @@
 
 G_BEGIN_DECLS
 
-#define FL_STORE_SCHEMA_VERSION 11
+#define FL_STORE_SCHEMA_VERSION 12
 
 #define FL_STORE_ERROR (fl_store_error_quark ())
 

@@ -1231,6 +1231,61 @@ test_migrate_v1 (void)
   }
 }
 
+/* Version 12 folds the search index again with ICU's full case folding:
+ * a row indexed the old way ("straße") is found by "strasse" after. */
+static void
+test_migrate_refold (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fl-refold-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "frontline.db", NULL);
+  g_autoptr(FlStore) old = NULL;
+  g_autoptr(FlStore) store = NULL;
+  sqlite3 *db = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *by_body = NULL;
+  Fixture f = { dir, NULL, 0, 0 };
+
+  old = fl_store_open_at_version (path, 11, &error);
+  g_assert_no_error (error);
+  g_clear_object (&old);
+
+  /* What a version-11 client wrote and indexed. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "INSERT INTO accounts (id, kind, name) VALUES (1, 'rt', 'Old RT');"
+    "INSERT INTO tickets (id, account_id, remote_id, subject, status, priority, channel, created, updated)"
+    "  VALUES (1, 1, '51', 'Lieferung in die Große Straße', 1, 1, 0, 100, 200);"
+    "INSERT INTO messages (ticket_id, remote_id, kind, direction, created, text)"
+    "  VALUES (1, 'm1', 0, 0, 100, 'ΤΟ ΠΑΚΕΤΟΣ δεν ήρθε');"
+    "INSERT INTO ticket_fts (rowid, subject, body, people)"
+    "  VALUES (1, 'lieferung in die große straße', 'το πακετος δεν ηρθε', ' ');",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = fl_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fl_store_get_schema_version (store), ==, FL_STORE_SCHEMA_VERSION);
+  f.store = store;
+
+  found = run_view (&f, FL_VIEW_ALL, FL_SORT_UPDATED, "strasse");
+  g_assert_cmpstr (found, ==, "51");
+  /* Final sigma: "πακετος" is indexed as "πακετοσ" and found both ways. */
+  by_body = run_view (&f, FL_VIEW_ALL, FL_SORT_UPDATED, "πακετος");
+  g_assert_cmpstr (by_body, ==, "51");
+
+  g_clear_object (&store);
+  f.store = NULL;
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (dir);
+  }
+}
+
 static void
 test_too_new (void)
 {
@@ -1407,6 +1462,7 @@ main (int   argc,
   g_test_add ("/store/concurrent", Fixture, NULL, fixture_setup, test_concurrent, fixture_teardown);
   g_test_add ("/store/signal", Fixture, NULL, fixture_setup, test_signal, fixture_teardown);
   g_test_add_func ("/store/migrate-v1", test_migrate_v1);
+  g_test_add_func ("/store/migrate-refold", test_migrate_refold);
   g_test_add_func ("/store/too-new", test_too_new);
   g_test_add_func ("/store/not-a-database", test_not_a_database);
 
