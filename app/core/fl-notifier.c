@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "fl-format.h"
 #include "fl-notifier.h"
 #include "fl-ticket.h"
 
@@ -241,11 +242,12 @@ check_view (FlNotifier *self,
     else
       {
         g_autofree char *nid = g_strdup_printf ("view-%s", nick);
-        /* Translators: a notification's title; %u is a number of tickets,
-         * %s a view such as "Inbox" */
-        g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new ticket in %s",
-                                                                 "%u new tickets in %s", fresh->len),
-                                                    fresh->len, title);
+        g_autofree char *count = fl_format_count (fresh->len);
+        /* Translators: a notification's title; the first %s is a number
+         * of tickets, the second a view such as "Inbox" */
+        g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s new ticket in %s",
+                                                                 "%s new tickets in %s", fresh->len),
+                                                    count, title);
 
         /* Clicking it opens the newest one. */
         emit (self, nid, heading, g_array_index (fresh, gint64, 0));
