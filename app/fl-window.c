@@ -262,6 +262,13 @@ on_list_populated_cb (FlWindow     *self,
                       FlTicketList *list)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* The keyboard starts in the list, not on the first button of the
+   * header, so the arrows and Enter work at once. Typing that started
+   * already keeps its place. */
+  if (focus == NULL || !(GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->ticket_list));
 
   if (!self->measuring || self->list_painted)
     return;
@@ -374,6 +381,11 @@ on_ticket_activated_cb (FlWindow     *self,
                         FlTicketList *list)
 {
   adw_leaflet_set_visible_child (self->leaflet, self->ticket_pane);
+
+  /* Opening a ticket goes into it, folded or not: the keyboard follows,
+   * to the ticket's first control, so the list's Enter is not a dead end
+   * and a screen reader reads the ticket. */
+  gtk_widget_child_focus (GTK_WIDGET (self->ticket_view), GTK_DIR_TAB_FORWARD);
 }
 
 static void
