@@ -279,8 +279,7 @@ with tempfile.TemporaryDirectory() as data:
 
         # 4. n: an internal note, the composer takes the focus.
         key("n")
-        editor = wait_for("the focus in the composer",
-                          lambda: (f := focus()) is not None and role(f) == "text" and f)
+        wait_for("the focus in the composer", lambda: (f := focus()) is not None and role(f) == "text")
         note_button = _("Internal _Note").replace("_", "")
         wait_for("the note mode", lambda: find_all(
             app, lambda n: "button" in role(n) and note_button in name(n).replace("_", "")
@@ -294,9 +293,9 @@ with tempfile.TemporaryDirectory() as data:
             type_text("::")
         else:
             key(run["open_templates"])
-        search = wait_for("the focus in the response search",
-                          lambda: (f := focus()) is not None and role(f) == "entry"
-                          and not f == editor and f)
+        search_name = _("Search canned responses")
+        wait_for("the focus in the response search", lambda: (f := focus()) is not None
+                 and role(f) == "entry" and name(f) == search_name)
         ok(run["open_templates"])
 
         # 6. The shortcut finds the response; Enter inserts it. The list
