@@ -8,8 +8,9 @@ Usage: check-keyboard.py FRONTLINE LANGUAGE LAYOUT
 
 Every key is a real key press from the X server's XTest extension
 (xdotool), as a keyboard sends it; nothing in the app is called. LAYOUT is
-the XKB layout the X server gets first (setxkbmap, restored at the end),
-so the shortcuts are checked with a non-US keyboard too. Run under a
+the XKB layout the X server gets first (us, tr or ir; setxkbmap, restored
+at the end), so the shortcuts are checked with the Turkish and Persian
+layouts too. Run under a
 session bus and an X server (the ui suite has both), with Debian's
 python3-pyatspi, so with /usr/bin/python3. The accessibility bus is only
 watched, to know when the window is ready for the next key: where the
@@ -43,11 +44,16 @@ frontline, lang, layout = sys.argv[1], sys.argv[2], sys.argv[3]
 # stay unfilled, so sending asks nothing. The US run opens the response
 # search with "::", the other with Ctrl+Shift+T; the Turkish run types a
 # Turkish letter to find its teammate.
+# The Persian run presses the keys marked J, K, N and T by their X
+# keycodes (44, 45, 57, 28: evdev's, as Xvfb has them), which type Persian
+# letters in that layout (ت ن د ف), as an agent typing Persian does.
 RUNS = {
-    "us": {"moves": ["j", "j", "j", "k"], "open_templates": "colons",
+    "us": {"moves": ["j", "j", "j", "k"], "note": "n", "open_templates": "colons",
            "mention": "dan", "teammate": "daniel"},
-    "tr": {"moves": ["j", "j", "j", "j", "k"], "open_templates": "ctrl+shift+t",
+    "tr": {"moves": ["j", "j", "j", "j", "k"], "note": "n", "open_templates": "ctrl+shift+t",
            "mention": "koç", "teammate": "emre"},
+    "ir": {"moves": ["44", "44", "45", "44"], "note": "57",
+           "open_templates": "ctrl+shift+28", "mention": "رضا", "teammate": "reza"},
 }
 RESPONSE = "delay"          # the response's shortcut
 TIMEOUT = 90                # seconds for any one step, for a loaded machine
@@ -278,7 +284,7 @@ with tempfile.TemporaryDirectory() as data:
         ok(f"ticket #{remote_id}")
 
         # 4. n: an internal note, the composer takes the focus.
-        key("n")
+        key(run["note"])
         wait_for("the focus in the composer", lambda: (f := focus()) is not None and role(f) == "text")
         note_button = _("Internal _Note").replace("_", "")
         wait_for("the note mode", lambda: find_all(
