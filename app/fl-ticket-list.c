@@ -37,6 +37,7 @@ struct _FlTicketList
   guint               populated_source;
   guint               focus_tick;
   guint               focus_frames;
+  GtkWidget          *focus_at_move;  /* weak */
   gboolean            populated;
 
   GtkStack           *stack;
@@ -337,6 +338,7 @@ fl_ticket_list_dispose (GObject *object)
   if (self->focus_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->focus_tick);
   self->focus_tick = 0;
+  g_clear_weak_pointer (&self->focus_at_move);
   for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
     g_object_weak_unref (self->rows->pdata[i], row_gone_cb, self);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -386,17 +388,29 @@ focus_selected (FlTicketList *self)
   return item != NULL && gtk_widget_grab_focus (item);
 }
 
-/* A row scrolled into view exists only after the next layout. */
+static GtkWidget *
+current_focus (FlTicketList *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return root != NULL ? gtk_root_get_focus (root) : NULL;
+}
+
+/* A row scrolled into view exists only after the next layout. If the
+ * focus moved meanwhile (Enter went into the ticket), it stays there. */
 static gboolean
 focus_selected_tick_cb (GtkWidget     *widget,
                         GdkFrameClock *clock,
                         gpointer       user_data)
 {
   FlTicketList *self = user_data;
+  GtkWidget *focus = current_focus (self);
 
-  if (focus_selected (self) || ++self->focus_frames > 10)
+  if ((focus != self->focus_at_move && !(focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))) ||
+      focus_selected (self) || ++self->focus_frames > 10)
     {
       self->focus_tick = 0;
+      g_clear_weak_pointer (&self->focus_at_move);
       return G_SOURCE_REMOVE;
     }
 
@@ -406,12 +420,14 @@ focus_selected_tick_cb (GtkWidget     *widget,
 static void
 focus_selected_soon (FlTicketList *self)
 {
-  if (focus_selected (self) || self->focus_tick != 0)
+  if (focus_selected (self))
     return;
 
+  g_set_weak_pointer (&self->focus_at_move, current_focus (self));
   self->focus_frames = 0;
-  self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
-                                                   focus_selected_tick_cb, self, NULL);
+  if (self->focus_tick == 0)
+    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                     focus_selected_tick_cb, self, NULL);
 }
 
 /* The keyboard focus goes to the selected row, else to the list's focus

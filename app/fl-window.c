@@ -93,6 +93,8 @@ struct _FlWindow
   guint                 measuring : 1;
   guint                 list_painted : 1;
   guint                 ticket_loaded : 1;
+  /* Enter opened a ticket still loading: the focus goes into it then. */
+  guint                 focus_when_loaded : 1;
   guint                 settled : 1;
 };
 
@@ -302,6 +304,16 @@ on_ticket_loaded_cb (FlWindow     *self,
       fl_customer_panel_show (self->customer_panel, ticket);
     }
 
+  if (self->focus_when_loaded && ticket != NULL)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      /* Unless the agent went somewhere else meanwhile. */
+      if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->ticket_list)))
+        gtk_widget_child_focus (GTK_WIDGET (self->ticket_view), GTK_DIR_TAB_FORWARD);
+      self->focus_when_loaded = FALSE;
+    }
+
   self->ticket_loaded = TRUE;
   maybe_settle (self);
 }
@@ -384,8 +396,10 @@ on_ticket_activated_cb (FlWindow     *self,
 
   /* Opening a ticket goes into it, folded or not: the keyboard follows,
    * to the ticket's first control, so the list's Enter is not a dead end
-   * and a screen reader reads the ticket. */
-  gtk_widget_child_focus (GTK_WIDGET (self->ticket_view), GTK_DIR_TAB_FORWARD);
+   * and a screen reader reads the ticket. A ticket still loading has no
+   * control yet: then once it has loaded. */
+  self->focus_when_loaded = !gtk_widget_child_focus (GTK_WIDGET (self->ticket_view),
+                                                     GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -404,6 +418,7 @@ move_action (GtkWidget  *widget,
 {
   FlWindow *self = FL_WINDOW (widget);
 
+  self->focus_when_loaded = FALSE;
   fl_ticket_list_move (self->ticket_list, strstr (action_name, "previous") ? -1 : 1,
                        strstr (action_name, "extend") != NULL);
 }
