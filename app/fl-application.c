@@ -358,6 +358,44 @@ fl_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 }
 
+/* GTK 4.8 names a button with a mnemonic twice, the first time with its
+ * underscore: the button's label property ("_Send") and the label inside
+ * it, which names it too ("Send"), add up to "_Send Send" for a screen
+ * reader. The label inside names it alone, as it should. */
+static void
+drop_mnemonic_name (GtkButton *button)
+{
+  if (gtk_button_get_use_underline (button))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+drop_mnemonic_names (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && !g_object_get_data (G_OBJECT (widget), "fl-mnemonic-name"))
+    {
+      drop_mnemonic_name (GTK_BUTTON (widget));
+      /* A new label sets the property again. */
+      g_signal_connect (widget, "notify::label", G_CALLBACK (drop_mnemonic_name), NULL);
+      g_signal_connect (widget, "notify::use-underline", G_CALLBACK (drop_mnemonic_name), NULL);
+      g_object_set_data (G_OBJECT (widget), "fl-mnemonic-name", GINT_TO_POINTER (TRUE));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    drop_mnemonic_names (child);
+}
+
+static void
+fl_application_window_added (GtkApplication *app,
+                             GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (fl_application_parent_class)->window_added (app, window);
+
+  /* Each time it is shown: what it shows may have been made meanwhile. */
+  drop_mnemonic_names (GTK_WIDGET (window));
+  g_signal_connect (window, "map", G_CALLBACK (drop_mnemonic_names), NULL);
+}
+
 static int
 fl_application_command_line (GApplication            *app,
                               GApplicationCommandLine *command_line)
@@ -396,8 +434,10 @@ fl_application_class_init (FlApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->finalize = fl_application_finalize;
+  gtk_app_class->window_added = fl_application_window_added;
 
   app_class->activate = fl_application_activate;
   app_class->startup = fl_application_startup;

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <math.h>
 
 #include "fl-chart.h"
@@ -16,7 +17,9 @@
  *
  * A small bar or line chart drawn with #GtkSnapshot: one value per slot,
  * its text above it and its label below, in the theme's accent and
- * foreground colours so it reads in dark mode. In a right-to-left
+ * foreground colours so it reads in dark mode; with high contrast the
+ * grid and the labels are as strong as libadwaita's borders and dimmed
+ * text are then. In a right-to-left
  * language the first value is on the right. Texts come formatted by the
  * caller (localised digits); labels that would overlap are thinned out.
  */
@@ -113,6 +116,7 @@ fl_chart_snapshot (GtkWidget   *widget,
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   guint n = self->values->len;
   GdkRGBA fg, dim, grid, accent, accent_fg;
+  gboolean high_contrast;
   double top, bottom, slot, max = 0;
   guint label_step, value_step;
   int text_h;
@@ -121,10 +125,11 @@ fl_chart_snapshot (GtkWidget   *widget,
     return;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
   dim = fg;
-  dim.alpha *= 0.65;
+  dim.alpha *= high_contrast ? 0.9 : 0.65;
   grid = fg;
-  grid.alpha *= 0.12;
+  grid.alpha *= high_contrast ? 0.5 : 0.12;
   lookup_color (widget, "accent_bg_color", &accent, "#3584e4");
   lookup_color (widget, "accent_color", &accent_fg, "#1c71d8");
 
@@ -263,6 +268,10 @@ static void
 fl_chart_init (FlChart *self)
 {
   self->values = g_array_new (FALSE, FALSE, sizeof (double));
+
+  /* The colours above follow the theme's; the strengths, the setting. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

@@ -1155,11 +1155,11 @@ fl_composer_init (FlComposer *self)
   {
     GtkWidget *arrow = find_menu_button (self->send_button);
 
-    /* The menu button and the toggle inside it, which is what is read. */
-    for (GtkWidget *w = arrow; w != NULL; w = gtk_widget_get_first_child (w))
-      if (GTK_IS_BUTTON (w) || GTK_IS_MENU_BUTTON (w))
-        gtk_accessible_update_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        _("More Ways to Send"), -1);
+    /* The toggle inside it, which is what is read, is labelled by the
+     * menu button: naming both would make it say the name twice. */
+    if (arrow != NULL)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("More Ways to Send"), -1);
   }
 
   /* First, so that Enter picks a teammate while the list is open. */

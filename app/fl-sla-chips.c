@@ -48,7 +48,10 @@ set_chip (GtkLabel   *label,
   for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (label), state_classes[i]);
 
+  /* The chips flow onto a second line rather than be cut short (large
+   * text, a narrow pane); a hidden chip's place in the flow goes too. */
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (label)), text != NULL);
   if (text == NULL)
     return;
   gtk_label_set_text (label, text);
@@ -271,4 +274,11 @@ static void
 fl_sla_chips_init (FlSlaChips *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Chips to read, not places for the keyboard to stop. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->box); child; child = gtk_widget_get_next_sibling (child))
+    {
+      gtk_widget_set_focusable (child, FALSE);
+      gtk_widget_set_visible (child, FALSE);
+    }
 }

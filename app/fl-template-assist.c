@@ -230,8 +230,12 @@ on_insert_text_cb (GtkTextBuffer    *buffer,
 
   if (self->inserting || len != 1 || text[0] != ':' || self->ticket == NULL)
     return;
-  if (!gtk_text_iter_backward_chars (&start, 2))
+  /* @location is after the colon just typed; the one before it must be
+   * there too. At the start of the text, moving back two characters only
+   * moves one, onto that same colon, and a single colon would open it. */
+  if (gtk_text_iter_get_offset (location) < 2)
     return;
+  gtk_text_iter_backward_chars (&start, 2);
   if (gtk_text_iter_get_char (&start) != ':')
     return;
 

@@ -35,6 +35,9 @@ struct _FlTicketList
   guint               reselect_source;
   guint               clock_source;
   guint               populated_source;
+  guint               focus_tick;
+  guint               focus_frames;
+  GtkWidget          *focus_at_move;  /* weak */
   gboolean            populated;
 
   GtkStack           *stack;
@@ -328,6 +331,10 @@ fl_ticket_list_dispose (GObject *object)
   g_clear_handle_id (&self->clock_source, g_source_remove);
   g_clear_handle_id (&self->populated_source, g_source_remove);
   g_clear_handle_id (&self->reselect_source, g_source_remove);
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->focus_tick);
+  self->focus_tick = 0;
+  g_clear_weak_pointer (&self->focus_at_move);
   for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
     g_object_weak_unref (self->rows->pdata[i], row_gone_cb, self);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -348,13 +355,85 @@ fl_ticket_list_dispose (GObject *object)
   G_OBJECT_CLASS (fl_ticket_list_parent_class)->dispose (object);
 }
 
-/* The keyboard focus goes to the list's focus row. */
+/* The list item (the row's parent, which takes the focus) that shows
+ * @ticket_id on screen, if there is one now. */
+static GtkWidget *
+find_item (FlTicketList *self,
+           gint64        ticket_id)
+{
+  for (guint i = 0; ticket_id != 0 && self->rows != NULL && i < self->rows->len; i++)
+    {
+      FlTicket *ticket = fl_ticket_row_get_ticket (self->rows->pdata[i]);
+      GtkWidget *item = gtk_widget_get_parent (self->rows->pdata[i]);
+
+      if (ticket != NULL && fl_ticket_get_id (ticket) == ticket_id &&
+          item != NULL && gtk_widget_get_mapped (item))
+        return item;
+    }
+
+  return NULL;
+}
+
+/* Puts the keyboard focus on the selected row, so that Enter opens the
+ * ticket j and k moved to, and the arrows go on from there. */
+static gboolean
+focus_selected (FlTicketList *self)
+{
+  GtkWidget *item = find_item (self, self->selected_id);
+
+  return item != NULL && gtk_widget_grab_focus (item);
+}
+
+static GtkWidget *
+current_focus (FlTicketList *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return root != NULL ? gtk_root_get_focus (root) : NULL;
+}
+
+/* A row scrolled into view exists only after the next layout. If the
+ * focus moved meanwhile (Enter went into the ticket), it stays there. */
+static gboolean
+focus_selected_tick_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  FlTicketList *self = user_data;
+  GtkWidget *focus = current_focus (self);
+
+  if ((focus != self->focus_at_move && !(focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))) ||
+      focus_selected (self) || ++self->focus_frames > 10)
+    {
+      self->focus_tick = 0;
+      g_clear_weak_pointer (&self->focus_at_move);
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+focus_selected_soon (FlTicketList *self)
+{
+  if (focus_selected (self))
+    return;
+
+  g_set_weak_pointer (&self->focus_at_move, current_focus (self));
+  self->focus_frames = 0;
+  if (self->focus_tick == 0)
+    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                     focus_selected_tick_cb, self, NULL);
+}
+
+/* The keyboard focus goes to the selected row, else to the list's focus
+ * row. */
 static gboolean
 fl_ticket_list_grab_focus (GtkWidget *widget)
 {
   FlTicketList *self = FL_TICKET_LIST (widget);
 
-  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  return focus_selected (self) || gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 static void
@@ -590,9 +669,9 @@ fl_ticket_list_select (FlTicketList *self,
  * @extend: add the row to the selection instead of selecting it alone
  *
  * Moves to the row @delta rows from the shown ticket, or to the first row
- * when none is shown, and scrolls to it. Extending back over rows already
- * selected takes the row that is left out of the selection, as in a mail
- * client.
+ * when none is shown, scrolls to it and gives it the keyboard focus.
+ * Extending back over rows already selected takes the row that is left
+ * out of the selection, as in a mail client.
  */
 void
 fl_ticket_list_move (FlTicketList *self,
@@ -631,6 +710,10 @@ fl_ticket_list_move (FlTicketList *self,
   self->next_cursor = 0;
 
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", (guint) position);
+
+  /* The focus follows, wherever it was: j then Enter opens that ticket
+   * rather than pressing the button that had the focus. */
+  focus_selected_soon (self);
 }
 
 /**

@@ -94,6 +94,8 @@ struct _FlWindow
   guint                 measuring : 1;
   guint                 list_painted : 1;
   guint                 ticket_loaded : 1;
+  /* Enter opened a ticket still loading: the focus goes into it then. */
+  guint                 focus_when_loaded : 1;
   guint                 settled : 1;
 };
 
@@ -278,6 +280,13 @@ on_list_populated_cb (FlWindow     *self,
                       FlTicketList *list)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* The keyboard starts in the list, not on the first button of the
+   * header, so the arrows and Enter work at once. Typing that started
+   * already keeps its place. */
+  if (focus == NULL || !(GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->ticket_list));
 
   if (!self->measuring || self->list_painted)
     return;
@@ -309,6 +318,16 @@ on_ticket_loaded_cb (FlWindow     *self,
       adw_window_title_set_title (self->ticket_title, fl_ticket_get_subject (ticket));
       adw_window_title_set_subtitle (self->ticket_title, subtitle);
       fl_customer_panel_show (self->customer_panel, ticket);
+    }
+
+  if (self->focus_when_loaded && ticket != NULL)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      /* Unless the agent went somewhere else meanwhile. */
+      if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->ticket_list)))
+        gtk_widget_child_focus (GTK_WIDGET (self->ticket_view), GTK_DIR_TAB_FORWARD);
+      self->focus_when_loaded = FALSE;
     }
 
   self->ticket_loaded = TRUE;
@@ -390,6 +409,13 @@ on_ticket_activated_cb (FlWindow     *self,
                         FlTicketList *list)
 {
   adw_leaflet_set_visible_child (self->leaflet, self->ticket_pane);
+
+  /* Opening a ticket goes into it, folded or not: the keyboard follows,
+   * to the ticket's first control, so the list's Enter is not a dead end
+   * and a screen reader reads the ticket. A ticket still loading has no
+   * control yet: then once it has loaded. */
+  self->focus_when_loaded = !gtk_widget_child_focus (GTK_WIDGET (self->ticket_view),
+                                                     GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -408,6 +434,7 @@ move_action (GtkWidget  *widget,
 {
   FlWindow *self = FL_WINDOW (widget);
 
+  self->focus_when_loaded = FALSE;
   fl_ticket_list_move (self->ticket_list, strstr (action_name, "previous") ? -1 : 1,
                        strstr (action_name, "extend") != NULL);
 }

@@ -20,7 +20,7 @@ build_packages=(
   libsqlite3-dev libxml2-dev libicu-dev librsvg2-common fonts-dejavu-core
 )
 test_packages=(
-  xvfb xauth dbus-daemon libglib2.0-bin gnome-keyring libsecret-tools at-spi2-core
+  xvfb xauth xdotool x11-xkb-utils dbus-daemon libglib2.0-bin gnome-keyring libsecret-tools at-spi2-core
   desktop-file-utils appstream imagemagick python3 python3-pyatspi sqlite3 curl
   request-tracker5 rt5-db-sqlite rt5-standalone rt5-clients
 )

@@ -8,7 +8,8 @@ Run under a session bus and X server (the ui suite does both), with
 Debian's python3-pyatspi, so with /usr/bin/python3.
 
 Prints TAP: one test, "ok" when every shown button, toggle, menu button,
-combo box, entry and link has a name a screen reader can say.
+combo box, entry and link has a name a screen reader can say, said once
+and without a mnemonic's underscore.
 """
 import os
 import subprocess
@@ -32,6 +33,16 @@ ACTIONABLE = {
     pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY, pyatspi.ROLE_PASSWORD_TEXT,
     pyatspi.ROLE_SWITCH if hasattr(pyatspi, "ROLE_SWITCH") else pyatspi.ROLE_TOGGLE_BUTTON,
 }
+
+
+def doubled_name(name):
+    """A name said twice, as GTK 4.8 makes it for a button with a mnemonic
+    ("_Send Send": the label property with its underscore, then the label
+    inside) or for one named both by a label property and by a relation."""
+    for i, c in enumerate(name):
+        if c == " " and name[:i].replace("_", "") == name[i + 1:]:
+            return True
+    return False
 
 
 def find_app(timeout=60):
@@ -69,6 +80,8 @@ def walk(node, path, out, depth=0):
     shown = states.contains(pyatspi.STATE_VISIBLE) or states.contains(pyatspi.STATE_SHOWING)
     if role in ACTIONABLE and shown:
         out_all.append(here)
+    if role in ACTIONABLE and shown and doubled_name(name):
+        out.append(here + " (its name says it twice)")
     if role in ACTIONABLE and shown and not name:
         # A labelled-by relation names it as well.
         labelled = any(r.getRelationType() == pyatspi.RELATION_LABELLED_BY for r in node.getRelationSet())

@@ -5,13 +5,14 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "config.h"
 
-/* AdwApplication loads style.css and GtkApplication adds the icons from
- * the resource base path; widget tests have no application, so do the
- * same here, once. */
+/* AdwApplication loads style.css (and style-hc.css with high contrast)
+ * and GtkApplication adds the icons from the resource base path; widget
+ * tests have no application, so do the same here, once, after
+ * adw_init(). */
 static inline void
 fl_test_ui_init (void)
 {
@@ -22,4 +23,13 @@ fl_test_ui_init (void)
   gtk_css_provider_load_from_resource (css, RESOURCE_PATH "/style.css");
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+    {
+      g_autoptr(GtkCssProvider) hc = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (hc, RESOURCE_PATH "/style-hc.css");
+      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (hc),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
 }

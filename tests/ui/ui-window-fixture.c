@@ -44,7 +44,8 @@ void
 open_window (Fixture *f)
 {
   f->window = fl_window_new (NULL, f->context);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), f->width ? f->width : 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), f->width ? f->width : 1280,
+                               f->height ? f->height : 800);
   fl_window_show_workspace (f->window);
   gtk_window_present (GTK_WINDOW (f->window));
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)), "the window to map");

@@ -16,6 +16,7 @@ typedef struct
   FlContext *context;
   FlWindow  *window;
   int        width;
+  int        height;  /* 800 when 0 */
 } Fixture;
 
 guint store_count           (Fixture       *f,
