@@ -426,6 +426,26 @@ static const char migration_10[] =
   "  key TEXT PRIMARY KEY,"
   "  at INTEGER NOT NULL) WITHOUT ROWID;";
 
+/* Version 11 belongs to another branch of the inbox work; this one
+ * leaves it empty. */
+static const char migration_11[] = "";
+
+/* Version 12: prefix indexes for one- and two-letter prefixes. Search
+ * runs as the agent types, and without them FTS5 answers `r*` by
+ * merging the doclist of every indexed word that starts with r (about
+ * 150 ms at 100 000 tickets, where `r*` is one doclist read with them).
+ * FTS5 sets its prefix indexes when a table is created: the index is
+ * built again from its own content. */
+static const char migration_12[] =
+  "CREATE VIRTUAL TABLE ticket_fts_new USING fts5 ("
+  "  subject, body, people,"
+  "  tokenize = 'unicode61 remove_diacritics 2',"
+  "  prefix = '1 2');"
+  "INSERT INTO ticket_fts_new (rowid, subject, body, people)"
+  "  SELECT rowid, subject, body, people FROM ticket_fts;"
+  "DROP TABLE ticket_fts;"
+  "ALTER TABLE ticket_fts_new RENAME TO ticket_fts;";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
@@ -438,6 +458,8 @@ static const char * const migrations[] = {
   migration_8,
   migration_9,
   migration_10,
+  migration_11,
+  migration_12,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FL_STORE_SCHEMA_VERSION + 1);

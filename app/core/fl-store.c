@@ -1073,9 +1073,12 @@ prepare_query (FlDb          *db,
   return stmt;
 }
 
+/* With a @limit, only the first @limit ids: SQLite then keeps the best
+ * rows as it goes instead of sorting every match. */
 static GArray *
 query_ids (FlDb           *db,
            const FlQuery  *query,
+           guint           limit,
            GError        **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT t.id FROM tickets t");
@@ -1087,6 +1090,8 @@ query_ids (FlDb           *db,
 
   append_where (sql, query, binds);
   append_order (sql, query);
+  if (limit > 0)
+    g_string_append_printf (sql, " LIMIT %u", limit);
 
   if (!(stmt = prepare_query (db, sql->str, query, binds, &empty, error)))
     return NULL;
@@ -1128,7 +1133,35 @@ fl_store_query_ids (FlStore        *self,
 
   if (!(db = fl_store_reader_acquire (self, error)))
     return NULL;
-  ids = query_ids (db, query, error);
+  ids = query_ids (db, query, 0, error);
+  fl_store_reader_release (self, db);
+  return ids;
+}
+
+/**
+ * fl_store_query_first_ids:
+ * @query: which tickets, in which order
+ * @limit: how many
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the first
+ *   @limit matching tickets, in the query's order
+ */
+GArray *
+fl_store_query_first_ids (FlStore        *self,
+                          const FlQuery  *query,
+                          guint           limit,
+                          GError        **error)
+{
+  GArray *ids;
+  FlDb *db;
+
+  g_return_val_if_fail (FL_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+
+  if (!(db = fl_store_reader_acquire (self, error)))
+    return NULL;
+  ids = query_ids (db, query, limit, error);
   fl_store_reader_release (self, db);
   return ids;
 }
@@ -1718,6 +1751,7 @@ struct _AsyncData
   guint      n_ids;
   gint64     id;
   gboolean   flag;
+  guint      limit;
   guint      n_preload;
   GPtrArray *preloaded;
 };
@@ -1837,7 +1871,7 @@ query_ids_thread (GTask        *task,
 
   /* The ids and the first rows come from one snapshot, so they agree. */
   fl_db_exec (db, "BEGIN", NULL);
-  ids = query_ids (db, d->query, &error);
+  ids = query_ids (db, d->query, d->limit, &error);
   if (ids != NULL && d->n_preload > 0)
     d->preloaded = load_tickets (db, (gint64 *) (gpointer) ids->data,
                                  MIN (d->n_preload, ids->len), &error);
@@ -1852,6 +1886,7 @@ query_ids_thread (GTask        *task,
 
 /**
  * fl_store_query_ids_async:
+ * @limit: how many ids at most, or 0 for all
  * @n_preload: how many of the first tickets to load with the ids
  *
  * Runs fl_store_query_ids() in a worker thread, and loads the first
@@ -1861,6 +1896,7 @@ query_ids_thread (GTask        *task,
 void
 fl_store_query_ids_async (FlStore             *self,
                           const FlQuery       *query,
+                          guint                limit,
                           guint                n_preload,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
@@ -1873,6 +1909,7 @@ fl_store_query_ids_async (FlStore             *self,
 
   task = async_task_new (self, fl_store_query_ids_async, cancellable, callback, user_data, &d);
   d->query = fl_query_copy (query);
+  d->limit = limit;
   d->n_preload = n_preload;
   g_task_run_in_thread (task, query_ids_thread);
 }
