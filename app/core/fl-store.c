@@ -937,8 +937,15 @@ append_search (GString       *sql,
         g_string_append_printf (sql, " AND %s", cond->str);
     }
 
+  /* The unary + keeps SQLite from looking every match up by id and then
+   * sorting them all: it walks the view's index in the list's order and
+   * tests each ticket against the matches, read once. A short prefix
+   * matches most tickets, so a first page is found after a few hundred
+   * rows (13 ms instead of 80-140 ms for `r*` at 100 000 tickets), and the
+   * whole list needs no sort; a rare word costs one walk of the view's
+   * index (about 10 ms at that size). */
   if (match->len > 0)
-    g_string_append_printf (sql, " AND t.id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?%u)",
+    g_string_append_printf (sql, " AND +t.id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?%u)",
                             add_bind (binds, g_string_free (g_steal_pointer (&match), FALSE)));
 }
 
