@@ -172,7 +172,7 @@ show_workspace (FlApplication *self,
   g_signal_connect_object (self->notifier, "notification",
                            G_CALLBACK (on_notification_cb), self, G_CONNECT_SWAPPED);
   /* What came while Frontline was closed. */
-  fl_notifier_check (self->notifier);
+  fl_notifier_queue_check (self->notifier);
 }
 
 static void

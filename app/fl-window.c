@@ -125,14 +125,22 @@ toast (FlWindow   *self,
 static void
 update_list_title (FlWindow *self)
 {
+  FlTicketListModel *model = fl_ticket_list_get_model (self->ticket_list);
   guint n = fl_ticket_list_get_n_items (self->ticket_list);
-  g_autofree char *count = fl_format_count (n);
+  g_autofree char *count = NULL;
   g_autofree char *subtitle = NULL;
 
+  adw_window_title_set_title (self->list_title, self->view_title ?: "");
+
+  /* The first page of a new list is not its count: the count follows
+   * with the rest of the list. */
+  if (model != NULL && fl_ticket_list_model_get_partial (model))
+    return;
+
+  count = fl_format_count (n);
   /* Translators: the number of tickets in the current view; %s is the
    * number, already formatted */
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s ticket", "%s tickets", n), count);
-  adw_window_title_set_title (self->list_title, self->view_title ?: "");
   adw_window_title_set_subtitle (self->list_title, subtitle);
 }
 
@@ -1688,6 +1696,8 @@ fl_window_show_workspace (FlWindow *self)
   fl_ticket_list_set_store (self->ticket_list, fl_context_get_store (self->context));
   g_signal_connect_object (fl_ticket_list_get_model (self->ticket_list), "notify::loading",
                            G_CALLBACK (on_list_loading_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (fl_ticket_list_get_model (self->ticket_list), "notify::partial",
+                           G_CALLBACK (update_list_title), self, G_CONNECT_SWAPPED);
   fl_ticket_view_set_context (self->ticket_view, self->context);
   fl_customer_panel_set_context (self->customer_panel, self->context);
   fl_sidebar_set_context (self->sidebar, self->context);

@@ -22,6 +22,7 @@ void        fl_notifier_set_watched_views  (FlNotifier         *self,
 void        fl_notifier_set_do_not_disturb (FlNotifier         *self,
                                             gboolean            dnd);
 void        fl_notifier_check              (FlNotifier         *self);
+void        fl_notifier_queue_check        (FlNotifier         *self);
 FlQuery    *fl_query_new_for_nick          (FlStore            *store,
                                             const char         *nick);
 

@@ -938,8 +938,15 @@ append_search (GString       *sql,
         g_string_append_printf (sql, " AND %s", cond->str);
     }
 
+  /* The unary + keeps SQLite from looking every match up by id and then
+   * sorting them all: it walks the view's index in the list's order and
+   * tests each ticket against the matches, read once. A short prefix
+   * matches most tickets, so a first page is found after a few hundred
+   * rows (13 ms instead of 80-140 ms for `r*` at 100 000 tickets), and the
+   * whole list needs no sort; a rare word costs one walk of the view's
+   * index (about 10 ms at that size). */
   if (match->len > 0)
-    g_string_append_printf (sql, " AND t.id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?%u)",
+    g_string_append_printf (sql, " AND +t.id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?%u)",
                             add_bind (binds, g_string_free (g_steal_pointer (&match), FALSE)));
 }
 
@@ -1076,9 +1083,12 @@ prepare_query (FlDb          *db,
   return stmt;
 }
 
+/* With a @limit, only the first @limit ids: SQLite then keeps the best
+ * rows as it goes instead of sorting every match. */
 static GArray *
 query_ids (FlDb           *db,
            const FlQuery  *query,
+           guint           limit,
            GError        **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT t.id FROM tickets t");
@@ -1090,6 +1100,8 @@ query_ids (FlDb           *db,
 
   append_where (sql, query, binds);
   append_order (sql, query);
+  if (limit > 0)
+    g_string_append_printf (sql, " LIMIT %u", limit);
 
   if (!(stmt = prepare_query (db, sql->str, query, binds, &empty, error)))
     return NULL;
@@ -1131,7 +1143,35 @@ fl_store_query_ids (FlStore        *self,
 
   if (!(db = fl_store_reader_acquire (self, error)))
     return NULL;
-  ids = query_ids (db, query, error);
+  ids = query_ids (db, query, 0, error);
+  fl_store_reader_release (self, db);
+  return ids;
+}
+
+/**
+ * fl_store_query_first_ids:
+ * @query: which tickets, in which order
+ * @limit: how many
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the first
+ *   @limit matching tickets, in the query's order
+ */
+GArray *
+fl_store_query_first_ids (FlStore        *self,
+                          const FlQuery  *query,
+                          guint           limit,
+                          GError        **error)
+{
+  GArray *ids;
+  FlDb *db;
+
+  g_return_val_if_fail (FL_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+
+  if (!(db = fl_store_reader_acquire (self, error)))
+    return NULL;
+  ids = query_ids (db, query, limit, error);
   fl_store_reader_release (self, db);
   return ids;
 }
@@ -1729,6 +1769,7 @@ struct _AsyncData
   guint      n_ids;
   gint64     id;
   gboolean   flag;
+  guint      limit;
   guint      n_preload;
   GPtrArray *preloaded;
 };
@@ -1848,7 +1889,7 @@ query_ids_thread (GTask        *task,
 
   /* The ids and the first rows come from one snapshot, so they agree. */
   fl_db_exec (db, "BEGIN", NULL);
-  ids = query_ids (db, d->query, &error);
+  ids = query_ids (db, d->query, d->limit, &error);
   if (ids != NULL && d->n_preload > 0)
     d->preloaded = load_tickets (db, (gint64 *) (gpointer) ids->data,
                                  MIN (d->n_preload, ids->len), &error);
@@ -1863,6 +1904,7 @@ query_ids_thread (GTask        *task,
 
 /**
  * fl_store_query_ids_async:
+ * @limit: how many ids at most, or 0 for all
  * @n_preload: how many of the first tickets to load with the ids
  *
  * Runs fl_store_query_ids() in a worker thread, and loads the first
@@ -1872,6 +1914,7 @@ query_ids_thread (GTask        *task,
 void
 fl_store_query_ids_async (FlStore             *self,
                           const FlQuery       *query,
+                          guint                limit,
                           guint                n_preload,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
@@ -1884,6 +1927,7 @@ fl_store_query_ids_async (FlStore             *self,
 
   task = async_task_new (self, fl_store_query_ids_async, cancellable, callback, user_data, &d);
   d->query = fl_query_copy (query);
+  d->limit = limit;
   d->n_preload = n_preload;
   g_task_run_in_thread (task, query_ids_thread);
 }

@@ -76,6 +76,10 @@ GPtrArray   *fl_store_list_templates       (FlStore             *self,
 GArray      *fl_store_query_ids            (FlStore             *self,
                                             const FlQuery       *query,
                                             GError             **error);
+GArray      *fl_store_query_first_ids      (FlStore             *self,
+                                            const FlQuery       *query,
+                                            guint                limit,
+                                            GError             **error);
 guint        fl_store_count                (FlStore             *self,
                                             const FlQuery       *query,
                                             GError             **error);
@@ -225,6 +229,7 @@ gboolean     fl_store_outbox_apply_local   (FlStore             *self,
 /* Asynchronous calls: the UI thread uses only these. */
 void         fl_store_query_ids_async      (FlStore             *self,
                                             const FlQuery       *query,
+                                            guint                limit,
                                             guint                n_preload,
                                             GCancellable        *cancellable,
                                             GAsyncReadyCallback  callback,

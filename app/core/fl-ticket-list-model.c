@@ -15,6 +15,12 @@
 #define PAGE_SIZE   60
 #define CACHE_MAX   600
 
+/* A new query first asks for FIRST_PAGE ids, enough for a few screens:
+ * SQLite keeps the best rows as it goes instead of sorting every match,
+ * which is what a short search over a big view costs. The rest follow
+ * right after. */
+#define FIRST_PAGE  FL_TICKET_LIST_MODEL_FIRST_PAGE
+
 /* Past this many edits a diff is not worth it: replace the changed range. */
 #define MAX_DIFF_D  256
 
@@ -33,6 +39,11 @@
  * the model emits #GListModel::items-changed for those rows. When the
  * store changes, the query runs again and the model emits the smallest
  * set of changes between the old and new id arrays (Myers' diff).
+ *
+ * A new query is answered in two steps: the first FIRST_PAGE ids, shown
+ * at once (#FlTicketListModel:answered), then all of them, appended by
+ * the same diff; #FlTicketListModel:loading holds until the whole list
+ * is in.
  */
 struct _FlTicketListModel
 {
@@ -57,6 +68,8 @@ struct _FlTicketListModel
   guint64       generation;
 
   guint         loading : 1;
+  guint         answered : 1;
+  guint         partial : 1;
   guint         dirty : 1;
 };
 
@@ -79,13 +92,16 @@ enum {
   PROP_STORE,
   PROP_QUERY,
   PROP_LOADING,
+  PROP_ANSWERED,
+  PROP_PARTIAL,
   PROP_N_ITEMS,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
 
-static void run_query (FlTicketListModel *self);
+static void run_query (FlTicketListModel *self,
+                       guint              limit);
 
 static void
 cache_entry_free (gpointer data)
@@ -531,6 +547,23 @@ set_loading (FlTicketListModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
 }
 
+static void
+set_answered (FlTicketListModel *self,
+              gboolean           answered,
+              gboolean           partial)
+{
+  if (self->answered != !!answered)
+    {
+      self->answered = !!answered;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ANSWERED]);
+    }
+  if (self->partial != !!partial)
+    {
+      self->partial = !!partial;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PARTIAL]);
+    }
+}
+
 /* Whether two loads of a ticket would show the same row. */
 static gboolean
 same_row (FlTicket *a,
@@ -552,7 +585,12 @@ typedef struct
   FlTicketListModel *self;
   guint              serial;
   guint64            generation;
+  guint              limit;
 } QueryClosure;
+
+static void start_query (FlTicketListModel *self,
+                         guint              limit,
+                         guint              n_preload);
 
 static void
 query_cb (GObject      *object,
@@ -566,13 +604,17 @@ query_cb (GObject      *object,
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GArray) changed = NULL;
   guint old_n = self->ids->len;
+  gboolean partial;
 
   ids = fl_store_query_ids_finish (FL_STORE (object), result, &preloaded, &error);
 
   if (closure->serial != self->serial)
     return;
 
-  set_loading (self, FALSE);
+  /* A full first page: there may be more. */
+  partial = ids != NULL && closure->limit > 0 && ids->len >= closure->limit;
+  if (!partial)
+    set_loading (self, FALSE);
 
   if (ids == NULL)
     {
@@ -619,18 +661,48 @@ query_cb (GObject      *object,
   if (old_n != self->ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
 
+  set_answered (self, TRUE, partial);
+
+  /* The rest of the list; its first rows are loaded already. Changes
+   * that came in meanwhile are in its answer. */
+  if (partial)
+    {
+      self->dirty = FALSE;
+      start_query (self, 0, 0);
+      return;
+    }
+
   if (self->dirty)
     {
       self->dirty = FALSE;
-      run_query (self);
+      run_query (self, 0);
     }
 }
 
 static void
-run_query (FlTicketListModel *self)
+start_query (FlTicketListModel *self,
+             guint              limit,
+             guint              n_preload)
 {
   QueryClosure *closure;
 
+  set_loading (self, TRUE);
+  g_clear_object (&self->query_cancellable);
+  self->query_cancellable = g_cancellable_new ();
+  closure = g_new0 (QueryClosure, 1);
+  closure->self = g_object_ref (self);
+  closure->serial = self->serial;
+  closure->generation = self->generation;
+  closure->limit = limit;
+  fl_store_query_ids_async (self->store, self->query, limit, n_preload, self->query_cancellable,
+                            query_cb, closure);
+}
+
+/* @limit: the first page only, for a new query, or 0 */
+static void
+run_query (FlTicketListModel *self,
+           guint              limit)
+{
   if (self->query == NULL)
     return;
 
@@ -641,15 +713,7 @@ run_query (FlTicketListModel *self)
       return;
     }
 
-  set_loading (self, TRUE);
-  g_clear_object (&self->query_cancellable);
-  self->query_cancellable = g_cancellable_new ();
-  closure = g_new0 (QueryClosure, 1);
-  closure->self = g_object_ref (self);
-  closure->serial = self->serial;
-  closure->generation = self->generation;
-  fl_store_query_ids_async (self->store, self->query, N_PRELOAD, self->query_cancellable,
-                            query_cb, closure);
+  start_query (self, limit, N_PRELOAD);
 }
 
 static void
@@ -675,7 +739,7 @@ on_tickets_changed_cb (FlTicketListModel *self,
   if (cached->len > 0)
     load_tickets (self, cached);
 
-  run_query (self);
+  run_query (self, 0);
 }
 
 static void
@@ -732,6 +796,14 @@ fl_ticket_list_model_get_property (GObject    *object,
 
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
+      break;
+
+    case PROP_ANSWERED:
+      g_value_set_boolean (value, self->answered);
+      break;
+
+    case PROP_PARTIAL:
+      g_value_set_boolean (value, self->partial);
       break;
 
     case PROP_N_ITEMS:
@@ -794,6 +866,19 @@ fl_ticket_list_model_class_init (FlTicketListModelClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* Whether the list shows the answer to the current query, or the
+   * first page of it. */
+  properties [PROP_ANSWERED] =
+    g_param_spec_boolean ("answered", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Whether the list is the first page of the answer, the rest coming. */
+  properties [PROP_PARTIAL] =
+    g_param_spec_boolean ("partial", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   properties [PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL,
                        0, G_MAXUINT, 0,
@@ -850,7 +935,8 @@ fl_ticket_list_model_get_query (FlTicketListModel *self)
  * @query: (nullable): the new query
  *
  * Replaces the query and runs it in a worker; the model keeps showing the
- * old rows until the answer arrives, then replaces them all at once.
+ * old rows until the first page of the answer arrives, then replaces them
+ * all at once, and appends the rest of the answer when it comes.
  */
 void
 fl_ticket_list_model_set_query (FlTicketListModel *self,
@@ -873,6 +959,7 @@ fl_ticket_list_model_set_query (FlTicketListModel *self,
   self->dirty = FALSE;
   g_cancellable_cancel (self->query_cancellable);
   set_loading (self, FALSE);
+  set_answered (self, FALSE, FALSE);
 
   old_n = self->ids->len;
   if (query == NULL)
@@ -886,7 +973,7 @@ fl_ticket_list_model_set_query (FlTicketListModel *self,
       return;
     }
 
-  run_query (self);
+  run_query (self, FIRST_PAGE);
 }
 
 /**
@@ -903,6 +990,34 @@ fl_ticket_list_model_get_loading (FlTicketListModel *self)
 }
 
 /**
+ * fl_ticket_list_model_get_answered:
+ *
+ * Returns: whether the model shows the answer to its current query, or
+ *   the first page of it (see fl_ticket_list_model_get_partial())
+ */
+gboolean
+fl_ticket_list_model_get_answered (FlTicketListModel *self)
+{
+  g_return_val_if_fail (FL_IS_TICKET_LIST_MODEL (self), FALSE);
+
+  return self->answered;
+}
+
+/**
+ * fl_ticket_list_model_get_partial:
+ *
+ * Returns: whether the model shows only the first page of its answer,
+ *   the rest being read; its number of items is not the count yet
+ */
+gboolean
+fl_ticket_list_model_get_partial (FlTicketListModel *self)
+{
+  g_return_val_if_fail (FL_IS_TICKET_LIST_MODEL (self), FALSE);
+
+  return self->partial;
+}
+
+/**
  * fl_ticket_list_model_refresh:
  *
  * Runs the query again, for example when the SLA views' time moved on.
@@ -912,7 +1027,7 @@ fl_ticket_list_model_refresh (FlTicketListModel *self)
 {
   g_return_if_fail (FL_IS_TICKET_LIST_MODEL (self));
 
-  run_query (self);
+  run_query (self, 0);
 }
 
 /**

@@ -318,6 +318,42 @@ test_query_change (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 0);
 }
 
+/* A new query over more tickets than a page shows its first page as its
+ * answer, in order, then the whole list. */
+static void
+test_first_page (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(FlQuery) all = fl_query_new (FL_VIEW_ALL);
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  write_tickets (f, 200, 0);
+  settle (f);
+
+  fl_ticket_list_model_set_query (f->model, all);
+  g_assert_false (fl_ticket_list_model_get_answered (f->model));
+  while (!fl_ticket_list_model_get_answered (f->model))
+    g_main_context_iteration (NULL, TRUE);
+
+  expected = fl_store_query_ids (f->store, all, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->len, >, FL_TICKET_LIST_MODEL_FIRST_PAGE);
+
+  g_assert_true (fl_ticket_list_model_get_partial (f->model));
+  g_assert_true (fl_ticket_list_model_get_loading (f->model));
+  n = g_list_model_get_n_items (G_LIST_MODEL (f->model));
+  g_assert_cmpuint (n, ==, FL_TICKET_LIST_MODEL_FIRST_PAGE);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (fl_ticket_list_model_get_id (f->model, i), ==, g_array_index (expected, gint64, i));
+
+  settle (f);
+  g_assert_false (fl_ticket_list_model_get_partial (f->model));
+  g_assert_true (fl_ticket_list_model_get_answered (f->model));
+  assert_matches_store (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +372,8 @@ main (int   argc,
               test_bounded_cache, fixture_teardown);
   g_test_add ("/list-model/query-change", Fixture, GUINT_TO_POINTER (9), fixture_setup,
               test_query_change, fixture_teardown);
+  g_test_add ("/list-model/first-page", Fixture, GUINT_TO_POINTER (10), fixture_setup,
+              test_first_page, fixture_teardown);
 
   return g_test_run ();
 }

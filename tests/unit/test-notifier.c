@@ -19,6 +19,7 @@ typedef struct
   FlNotifier *notifier;
   gint64      account;
   GPtrArray  *shown;   /* "id|title|ticket id" */
+  GThread    *emitted_on;
 } Fixture;
 
 static void
@@ -30,6 +31,7 @@ on_notification_cb (FlNotifier    *notifier,
                     Fixture       *f)
 {
   g_assert_true (G_IS_NOTIFICATION (notification));
+  f->emitted_on = g_thread_self ();
   g_ptr_array_add (f->shown, g_strdup_printf ("%s|%s|%" G_GINT64_FORMAT, id, title, ticket));
 }
 
@@ -312,6 +314,39 @@ test_follows (Fixture       *f,
   g_assert_cmpstr (f->shown->pdata[2], ==, expected);
 }
 
+/* A look after a change runs in a worker; the notification comes from
+ * the main thread once it is done. */
+static void
+test_queued_check (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  g_autofree char *expected = NULL;
+
+  add (f, "T1", NULL, 0, NULL);
+  fl_notifier_check (f->notifier);
+  g_assert_cmpuint (f->shown->len, ==, 0);
+
+  add (f, "T2", NULL, 0, NULL);
+  fl_notifier_queue_check (f->notifier);
+  g_assert_cmpuint (f->shown->len, ==, 0);
+  while (f->shown->len == 0 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  expected = g_strdup_printf ("ticket-%" G_GINT64_FORMAT "|New ticket in Unassigned|%" G_GINT64_FORMAT,
+                              ticket_id (f, "T2"), ticket_id (f, "T2"));
+  g_assert_cmpuint (f->shown->len, ==, 1);
+  g_assert_cmpstr (f->shown->pdata[0], ==, expected);
+  g_assert_true (f->emitted_on == g_thread_self ());
+
+  /* Remembered: another look shows nothing. */
+  fl_notifier_check (f->notifier);
+  g_assert_cmpuint (f->shown->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +357,8 @@ main (int   argc,
   g_test_add ("/notifier/mentions-and-sla", Fixture, NULL, fixture_setup, test_mentions_and_sla,
               fixture_teardown);
   g_test_add ("/notifier/follows", Fixture, NULL, fixture_setup, test_follows, fixture_teardown);
+  g_test_add ("/notifier/queued-check", Fixture, NULL, fixture_setup, test_queued_check,
+              fixture_teardown);
 
   return g_test_run ();
 }
