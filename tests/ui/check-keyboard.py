@@ -241,7 +241,16 @@ def key(*keys):
 
 
 def type_text(text):
-    xdo("type", "--delay", "60", text)
+    if text.isascii():
+        xdo("type", "--delay", "60", text)
+        return
+    # A letter the keymap lacks is typed by mapping it to a spare keycode
+    # for the moment of the key press. GTK must see the new mapping before
+    # the key, which a loaded machine can delay: one letter at a time, with
+    # time for the mapping to arrive.
+    for letter in text:
+        xdo("type", "--delay", "150", letter)
+        time.sleep(0.15)
 
 
 def query(sql, *params):
@@ -413,6 +422,11 @@ with tempfile.TemporaryDirectory() as data:
             rows = [name(lists[0].getChildAtIndex(i)) for i in range(lists[0].childCount)]
             return rows if teammate in rows else None
 
+        # The draft is saved a moment after typing stops: if the letters
+        # did not arrive, say so rather than that the list is wrong.
+        typed = "@" + run["mention"]
+        wait_for(f"“{typed}” in the draft", lambda: query(
+            "SELECT 1 FROM drafts WHERE ticket_id = ? AND instr (text, ?) > 0", ticket_id, typed))
         rows = wait_for(f"{teammate} among the teammates listed", candidates)
         key(*(["Down"] * rows.index(teammate)), "Return")
         type_text(OWN_WORDS)
