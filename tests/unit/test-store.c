@@ -767,10 +767,12 @@ news_view (Fixture *f,
 {
   g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_MENTIONS);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
 
   fl_query_set_visit_start (query, visit_start);
-  g_assert_cmpuint (fl_store_count (f->store, query, &error), ==,
-                    fl_store_query_ids (f->store, query, NULL)->len);
+  ids = fl_store_query_ids (f->store, query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fl_store_count (f->store, query, &error), ==, ids->len);
   g_assert_no_error (error);
   fl_query_set_sort (query, FL_SORT_CREATED);
   return run_query (f, query);
