@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "fl-account.h"
 #include "fl-search.h"
 #include "fl-ticket-list.h"
 #include "fl-ticket-row.h"
@@ -25,17 +26,22 @@ struct _FlTicketList
   GtkWidget           parent_instance;
 
   FlTicketListModel  *model;
+  GtkSliceListModel  *slice;
   GtkMultiSelection  *selection;
   GPtrArray          *rows;
+  GPtrArray          *spare_rows;
   FlSearch           *search;
   gint64              selected_id;
   gint64              next_cursor;
   guint               n_selected;
   GHashTable         *selected_ids;  /* gint64 *, the selection by id */
+  GListModel         *accounts;
+  GHashTable         *account_colors;  /* gint64 * account id → colour */
   guint               reselect_source;
   guint               clock_source;
   guint               populated_source;
   guint               focus_tick;
+  guint               grow_tick;
   guint               focus_frames;
   GtkWidget          *focus_at_move;  /* weak */
   gboolean            populated;
@@ -67,6 +73,9 @@ static guint signals [N_SIGNALS];
 /* The clock updates every row that exists. A list view may drop rows
  * without a teardown (on its own disposal, say), so the list lets go of a
  * row when the row goes, not only on teardown. */
+/* A list view keeps rows for about 200 items. */
+#define MAX_SPARE_ROWS 256
+
 static void
 row_gone_cb (gpointer  data,
              GObject  *where_the_row_was)
@@ -82,11 +91,90 @@ setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           FlTicketList             *self)
 {
-  GtkWidget *row = fl_ticket_row_new ();
+  g_autoptr(GtkWidget) row = NULL;
+
+  if (self->spare_rows->len > 0)
+    row = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
+  else
+    row = g_object_ref_sink (fl_ticket_row_new ());
 
   gtk_list_item_set_child (item, row);
   g_ptr_array_add (self->rows, row);
   g_object_weak_ref (G_OBJECT (row), row_gone_cb, self);
+}
+
+/* The stripe tells accounts apart, so it shows only when there are
+ * several. An account without a colour of its own gets one of these,
+ * by its id, so it keeps it. */
+static const char * const fallback_colors[] = {
+  "#3584e4", "#e66100", "#2ec27e", "#9141ac", "#e5a50a", "#c01c28", "#865e3c",
+};
+
+static const char *
+account_color (FlTicketList *self,
+               FlTicket     *ticket)
+{
+  gint64 id;
+
+  if (ticket == NULL || g_hash_table_size (self->account_colors) < 2)
+    return NULL;
+
+  id = fl_ticket_get_account_id (ticket);
+  return g_hash_table_lookup (self->account_colors, &id);
+}
+
+static void
+on_accounts_changed_cb (FlTicketList *self,
+                        guint         position,
+                        guint         removed,
+                        guint         added,
+                        GListModel   *accounts)
+{
+  guint n = g_list_model_get_n_items (accounts);
+
+  g_hash_table_remove_all (self->account_colors);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FlAccount) account = g_list_model_get_item (accounts, i);
+      const char *color = fl_account_get_color (account);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = fl_account_get_id (account);
+      if (color == NULL || *color == '\0')
+        color = fallback_colors[(guint64) *id % G_N_ELEMENTS (fallback_colors)];
+      g_hash_table_insert (self->account_colors, id, g_strdup (color));
+    }
+
+  /* Rows on screen take the new colours now. */
+  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
+    {
+      FlTicketRow *row = self->rows->pdata[i];
+      FlTicket *ticket = fl_ticket_row_get_ticket (row);
+
+      if (ticket != NULL)
+        fl_ticket_row_set_ticket (row, ticket, account_color (self, ticket));
+    }
+}
+
+/**
+ * fl_ticket_list_set_accounts:
+ * @accounts: (element-type FlAccount): the connected accounts
+ *
+ * With several accounts, each row shows its account's colour.
+ */
+void
+fl_ticket_list_set_accounts (FlTicketList *self,
+                             GListModel   *accounts)
+{
+  g_return_if_fail (FL_IS_TICKET_LIST (self));
+  g_return_if_fail (G_IS_LIST_MODEL (accounts));
+
+  if (self->accounts != NULL)
+    g_signal_handlers_disconnect_by_func (self->accounts, on_accounts_changed_cb, self);
+  g_set_object (&self->accounts, accounts);
+  g_signal_connect_object (accounts, "items-changed",
+                           G_CALLBACK (on_accounts_changed_cb), self, G_CONNECT_SWAPPED);
+  on_accounts_changed_cb (self, 0, 0, 0, accounts);
 }
 
 static const char * const *
@@ -100,10 +188,12 @@ bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          FlTicketList             *self)
 {
+  FlTicket *ticket = gtk_list_item_get_item (item);
+
   fl_ticket_row_set_highlights (FL_TICKET_ROW (gtk_list_item_get_child (item)),
                                 get_highlights (self));
-  fl_ticket_row_set_ticket (FL_TICKET_ROW (gtk_list_item_get_child (item)),
-                            gtk_list_item_get_item (item), NULL);
+  fl_ticket_row_set_ticket (FL_TICKET_ROW (gtk_list_item_get_child (item)), ticket,
+                            account_color (self, ticket));
 }
 
 static void
@@ -122,7 +212,14 @@ teardown_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_list_item_get_child (item);
 
   if (self->rows != NULL && row != NULL && g_ptr_array_remove_fast (self->rows, row))
-    g_object_weak_unref (G_OBJECT (row), row_gone_cb, self);
+    {
+      g_object_weak_unref (G_OBJECT (row), row_gone_cb, self);
+
+      /* Making a row costs more than binding one: a list replaced by
+       * another gives its rows to the next. */
+      if (self->spare_rows != NULL && self->spare_rows->len < MAX_SPARE_ROWS)
+        g_ptr_array_add (self->spare_rows, g_object_ref (row));
+    }
 }
 
 static gboolean
@@ -209,6 +306,90 @@ sync_selection (FlTicketList *self)
     }
 }
 
+/* Replacing the list makes a GtkListView build and bind a row for each
+ * of its first 200 items at once, which takes many frames. So a new list
+ * is shown through a slice of the rows that fit on screen, and the slice
+ * grows to the whole list over the next frames, a few rows a frame. */
+#define LIST_VIEW_ROWS  200  /* GtkListView keeps rows for this many items */
+#define ROWS_PER_FRAME  12
+#define ROW_HEIGHT      70   /* until a row has been measured */
+
+static guint
+rows_that_fit (FlTicketList *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self->list_view));
+  int row_height = ROW_HEIGHT;
+
+  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
+    {
+      int h = gtk_widget_get_height (self->rows->pdata[i]);
+
+      if (h > 0)
+        {
+          row_height = MAX (h, 24);
+          break;
+        }
+    }
+
+  return MAX (height, 600) / row_height + 2;
+}
+
+static void
+show_all_rows (FlTicketList *self)
+{
+  if (self->grow_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->grow_tick);
+  self->grow_tick = 0;
+  if (self->slice != NULL)
+    gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+}
+
+/* Rows are about to be selected or scrolled to by position. */
+static void
+ensure_listed (FlTicketList *self,
+               guint         position)
+{
+  if (self->slice != NULL && position >= gtk_slice_list_model_get_size (self->slice))
+    show_all_rows (self);
+}
+
+static gboolean
+grow_cb (GtkWidget     *widget,
+         GdkFrameClock *frame_clock,
+         gpointer       user_data)
+{
+  FlTicketList *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->slice);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  if (size >= LIST_VIEW_ROWS || (n <= size && !fl_ticket_list_model_get_loading (self->model)))
+    {
+      self->grow_tick = 0;
+      gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (n > size)
+    gtk_slice_list_model_set_size (self->slice, size + ROWS_PER_FRAME);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The slice grows on the list view's frames, so while the list is not
+ * on screen it waits; anything that needs a row by its position shows
+ * them all at once (ensure_listed()). */
+static void
+show_rows_gradually (FlTicketList *self)
+{
+  /* A new list starts at its top. This also moves GtkListView's focus
+   * tracker (set by scroll-to-item) to the top: GTK 4.8 stops giving
+   * rows a place when the tracked item is cut from the slice. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->slice)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+  gtk_slice_list_model_set_size (self->slice, rows_that_fit (self));
+  if (self->grow_tick == 0)
+    self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), grow_cb, self, NULL);
+}
+
 /* A ticket that changed moves in the list: the model removes and adds it
  * again, and GtkMultiSelection forgets it (GtkSingleSelection followed
  * it). Select again, by id, whatever was selected and is still listed. */
@@ -220,6 +401,7 @@ reselect_cb (gpointer user_data)
   guint n = fl_ticket_list_get_n_items (self);
 
   self->reselect_source = 0;
+  show_all_rows (self);
 
   for (guint i = 0; i < n; i++)
     {
@@ -334,10 +516,18 @@ fl_ticket_list_dispose (GObject *object)
   if (self->focus_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->focus_tick);
   self->focus_tick = 0;
+  if (self->grow_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->grow_tick);
+  self->grow_tick = 0;
   g_clear_weak_pointer (&self->focus_at_move);
   for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
     g_object_weak_unref (self->rows->pdata[i], row_gone_cb, self);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
+  if (self->accounts != NULL)
+    g_signal_handlers_disconnect_by_func (self->accounts, on_accounts_changed_cb, self);
+  g_clear_object (&self->accounts);
+  g_clear_pointer (&self->account_colors, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_TICKET_LIST);
 
   /* The template's top widget has no name, so unparent it here. */
@@ -350,6 +540,7 @@ fl_ticket_list_dispose (GObject *object)
   g_clear_pointer (&self->search, fl_search_free);
   g_clear_pointer (&self->selected_ids, g_hash_table_unref);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (fl_ticket_list_parent_class)->dispose (object);
@@ -532,7 +723,9 @@ fl_ticket_list_init (FlTicketList *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
+  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->selected_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->account_colors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
@@ -557,7 +750,9 @@ fl_ticket_list_set_store (FlTicketList *self,
   if (self->model != NULL && fl_ticket_list_model_get_store (self->model) == store)
     return;
 
+  show_all_rows (self);
   g_clear_object (&self->model);
+  g_clear_object (&self->slice);
   g_clear_object (&self->selection);
 
   self->model = fl_ticket_list_model_new (store);
@@ -568,7 +763,8 @@ fl_ticket_list_set_store (FlTicketList *self,
 
   /* Several tickets can be selected (Shift or Ctrl with a click, Shift+J
    * and Shift+K) for the bulk actions. */
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0, G_MAXUINT);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -602,6 +798,10 @@ fl_ticket_list_set_query (FlTicketList *self,
         fl_ticket_row_set_highlights (FL_TICKET_ROW (row), get_highlights (self));
     }
 
+  /* The same list again (the view chosen again, say) stays as it is. */
+  if (fl_ticket_list_model_get_query (self->model) == NULL ||
+      !fl_query_equal (fl_ticket_list_model_get_query (self->model), query))
+    show_rows_gradually (self);
   fl_ticket_list_model_set_query (self->model, query);
   update_state (self);
 }
@@ -660,7 +860,10 @@ fl_ticket_list_select (FlTicketList *self,
   g_return_if_fail (FL_IS_TICKET_LIST (self));
 
   if (self->selection != NULL && position < fl_ticket_list_get_n_items (self))
-    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+    {
+      ensure_listed (self, position);
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+    }
 }
 
 /**
@@ -693,6 +896,7 @@ fl_ticket_list_move (FlTicketList *self,
     position = 0;
   else
     position = CLAMP ((gint64) cursor + delta, 0, (gint64) n - 1);
+  ensure_listed (self, position);
 
   if (!extend || cursor == G_MAXUINT)
     gtk_selection_model_select_item (selection, position, TRUE);
@@ -760,6 +964,8 @@ fl_ticket_list_get_n_selected (FlTicketList *self)
 /**
  * fl_ticket_list_get_selection:
  *
+ * Its positions are the model's. Every row of the list is in it.
+ *
  * Returns: (transfer none) (nullable): the list's selection model
  */
 GtkSelectionModel *
@@ -767,6 +973,7 @@ fl_ticket_list_get_selection (FlTicketList *self)
 {
   g_return_val_if_fail (FL_IS_TICKET_LIST (self), NULL);
 
+  show_all_rows (self);
   return GTK_SELECTION_MODEL (self->selection);
 }
 
@@ -808,6 +1015,7 @@ fl_ticket_list_select_id (FlTicketList *self,
       return FALSE;
     }
 
+  ensure_listed (self, position);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   return TRUE;

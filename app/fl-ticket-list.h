@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FlTicketList, fl_ticket_list, FL, TICKET_LIST, GtkWidget)
 
+void               fl_ticket_list_set_accounts (FlTicketList *self,
+                                                GListModel   *accounts);
 void               fl_ticket_list_set_store    (FlTicketList *self,
                                                 FlStore      *store);
 void               fl_ticket_list_set_query    (FlTicketList *self,

@@ -7,10 +7,10 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "fl-format.h"
+#include "fl-initials.h"
 #include "fl-query.h"
 #include "fl-sla.h"
 #include "fl-text.h"
@@ -23,14 +23,21 @@
  * One ticket in the inbox. Built once in the list factory's setup and
  * refilled in bind, so it does no layout work of its own. All customer
  * text is set as plain text, never as markup.
+ *
+ * A list view makes and binds a couple of hundred rows whenever its list
+ * is replaced, so a row keeps to cheap widgets: tooltips are worked out
+ * when asked for (setting one makes GTK look for the pointer, a round
+ * trip to the display server), the assignee is a #FlInitials rather
+ * than an #AdwAvatar (which measures its text on every change), and the
+ * account colour is drawn, not styled, so rows share their styles.
  */
 struct _FlTicketRow
 {
   GtkWidget       parent_instance;
 
   FlTicket       *ticket;
-  GtkCssProvider *stripe_provider;
   char          **highlights;
+  GdkRGBA         stripe_color;
 
   GtkWidget      *box;
   GtkWidget      *account_stripe;
@@ -44,7 +51,7 @@ struct _FlTicketRow
   GtkLabel       *status_label;
   GtkLabel       *priority_label;
   GtkLabel       *assignee_label;
-  AdwAvatar      *assignee_avatar;
+  FlInitials     *assignee_avatar;
 };
 
 G_DEFINE_FINAL_TYPE (FlTicketRow, fl_ticket_row, GTK_TYPE_WIDGET)
@@ -83,7 +90,6 @@ fl_ticket_row_update_time (FlTicketRow *self,
                            gint64       now)
 {
   g_autofree char *age = NULL;
-  g_autofree char *when = NULL;
   g_autofree char *duration = NULL;
   g_autofree char *badge = NULL;
   FlSlaState state;
@@ -95,9 +101,7 @@ fl_ticket_row_update_time (FlTicketRow *self,
     return;
 
   age = fl_format_age (fl_ticket_get_updated (self->ticket), now);
-  when = fl_format_datetime (fl_ticket_get_updated (self->ticket));
   gtk_label_set_label (self->age_label, age);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->age_label), when);
 
   state = fl_sla_state_for_due (fl_ticket_get_sla_due (self->ticket), now,
                                 fl_query_get_default_at_risk_window (), &remaining);
@@ -219,8 +223,6 @@ fl_ticket_row_set_ticket (FlTicketRow *self,
 
   gtk_image_set_from_icon_name (self->channel_image,
                                 fl_channel_get_icon_name (fl_ticket_get_channel (ticket)));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->channel_image),
-                               fl_channel_get_label (fl_ticket_get_channel (ticket)));
   gtk_label_set_label (self->customer_label,
                        fl_ticket_get_requester (ticket) ?: fl_ticket_get_requester_email (ticket));
   set_highlighted (self, self->subject_label, fl_ticket_get_subject (ticket));
@@ -245,18 +247,16 @@ fl_ticket_row_set_ticket (FlTicketRow *self,
                        G_N_ELEMENTS (priority_classes), priority);
 
   gtk_widget_set_visible (GTK_WIDGET (self->assignee_avatar), assignee != NULL);
-  adw_avatar_set_text (self->assignee_avatar, assignee);
+  fl_initials_set_name (self->assignee_avatar, assignee);
   gtk_label_set_label (self->assignee_label, assignee ? assignee : C_("assignee", "Unassigned"));
 
-  /* The colour is parsed, never pasted into CSS as it came. */
+  /* The stripe is a gap that snapshot() paints in the colour. */
   gtk_widget_set_visible (self->account_stripe,
                           account_color != NULL && gdk_rgba_parse (&rgba, account_color));
-  if (gtk_widget_get_visible (self->account_stripe))
+  if (gtk_widget_get_visible (self->account_stripe) && !gdk_rgba_equal (&rgba, &self->stripe_color))
     {
-      g_autofree char *color = gdk_rgba_to_string (&rgba);
-      g_autofree char *css = g_strdup_printf (".account-stripe { background-color: %s; }", color);
-
-      gtk_css_provider_load_from_data (self->stripe_provider, css, -1);
+      self->stripe_color = rgba;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 
   fl_ticket_row_update_time (self, g_get_real_time () / G_USEC_PER_SEC);
@@ -273,6 +273,79 @@ fl_ticket_row_get_ticket (FlTicketRow *self)
   g_return_val_if_fail (FL_IS_TICKET_ROW (self), NULL);
 
   return self->ticket;
+}
+
+/**
+ * fl_ticket_row_get_account_color:
+ * @color: (out): where to store the colour
+ *
+ * Returns: whether the row shows an account colour
+ */
+gboolean
+fl_ticket_row_get_account_color (FlTicketRow *self,
+                                 GdkRGBA     *color)
+{
+  g_return_val_if_fail (FL_IS_TICKET_ROW (self), FALSE);
+
+  if (!gtk_widget_get_visible (self->account_stripe))
+    return FALSE;
+  if (color != NULL)
+    *color = self->stripe_color;
+  return TRUE;
+}
+
+static gboolean
+on_channel_query_tooltip_cb (GtkWidget   *image,
+                             int          x,
+                             int          y,
+                             gboolean     keyboard,
+                             GtkTooltip  *tooltip,
+                             FlTicketRow *self)
+{
+  if (self->ticket == NULL || fl_ticket_get_subject (self->ticket) == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, fl_channel_get_label (fl_ticket_get_channel (self->ticket)));
+  return TRUE;
+}
+
+static gboolean
+on_age_query_tooltip_cb (GtkWidget   *label,
+                         int          x,
+                         int          y,
+                         gboolean     keyboard,
+                         GtkTooltip  *tooltip,
+                         FlTicketRow *self)
+{
+  g_autofree char *when = NULL;
+
+  if (self->ticket == NULL || fl_ticket_get_subject (self->ticket) == NULL)
+    return FALSE;
+
+  when = fl_format_datetime (fl_ticket_get_updated (self->ticket));
+  gtk_tooltip_set_text (tooltip, when);
+  return TRUE;
+}
+
+static void
+fl_ticket_row_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  FlTicketRow *self = (FlTicketRow *)widget;
+  graphene_rect_t bounds;
+
+  GTK_WIDGET_CLASS (fl_ticket_row_parent_class)->snapshot (widget, snapshot);
+
+  if (gtk_widget_get_visible (self->account_stripe) &&
+      gtk_widget_compute_bounds (self->account_stripe, widget, &bounds))
+    {
+      GskRoundedRect rounded;
+
+      gsk_rounded_rect_init_from_rect (&rounded, &bounds, MIN (bounds.size.width / 2, 2));
+      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+      gtk_snapshot_append_color (snapshot, &self->stripe_color, &bounds);
+      gtk_snapshot_pop (snapshot);
+    }
 }
 
 static void
@@ -299,7 +372,6 @@ fl_ticket_row_finalize (GObject *object)
 {
   FlTicketRow *self = (FlTicketRow *)object;
 
-  g_clear_object (&self->stripe_provider);
   g_clear_pointer (&self->highlights, g_strfreev);
 
   G_OBJECT_CLASS (fl_ticket_row_parent_class)->finalize (object);
@@ -313,6 +385,8 @@ fl_ticket_row_class_init (FlTicketRowClass *klass)
 
   object_class->dispose = fl_ticket_row_dispose;
   object_class->finalize = fl_ticket_row_finalize;
+
+  widget_class->snapshot = fl_ticket_row_snapshot;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "flticketrow");
@@ -330,6 +404,10 @@ fl_ticket_row_class_init (FlTicketRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlTicketRow, priority_label);
   gtk_widget_class_bind_template_child (widget_class, FlTicketRow, assignee_label);
   gtk_widget_class_bind_template_child (widget_class, FlTicketRow, assignee_avatar);
+  gtk_widget_class_bind_template_callback (widget_class, on_channel_query_tooltip_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_age_query_tooltip_cb);
+
+  g_type_ensure (FL_TYPE_INITIALS);
 }
 
 static void
@@ -337,11 +415,6 @@ fl_ticket_row_init (FlTicketRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "ticket-row");
-
-  self->stripe_provider = gtk_css_provider_new ();
-  gtk_style_context_add_provider (gtk_widget_get_style_context (self->account_stripe),
-                                  GTK_STYLE_PROVIDER (self->stripe_provider),
-                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 GtkWidget *

@@ -22,6 +22,8 @@ void       fl_ticket_row_set_ticket (FlTicketRow *self,
 void       fl_ticket_row_set_highlights (FlTicketRow        *self,
                                          const char * const *words);
 FlTicket  *fl_ticket_row_get_ticket (FlTicketRow *self);
+gboolean   fl_ticket_row_get_account_color (FlTicketRow *self,
+                                            GdkRGBA     *color);
 void       fl_ticket_row_update_time (FlTicketRow *self,
                                       gint64       now);
 

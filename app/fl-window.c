@@ -1694,6 +1694,7 @@ fl_window_show_workspace (FlWindow *self)
   g_return_if_fail (fl_context_get_store (self->context) != NULL);
 
   fl_ticket_list_set_store (self->ticket_list, fl_context_get_store (self->context));
+  fl_ticket_list_set_accounts (self->ticket_list, fl_context_get_accounts (self->context));
   g_signal_connect_object (fl_ticket_list_get_model (self->ticket_list), "notify::loading",
                            G_CALLBACK (on_list_loading_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (fl_ticket_list_get_model (self->ticket_list), "notify::partial",
