@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "../fl-test-dir.h"
+
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -234,6 +236,7 @@ fixture_teardown (Fixture       *f,
     ;
   g_free (f->url);
   g_free (f->last_auth);
+  fl_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "../fl-test-dir.h"
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -98,7 +100,7 @@ demo_context (char **dir)
 static void
 test_connect_dialog (void)
 {
-  g_autofree char *dir = NULL;
+  g_autoptr(FlTestDir) dir = NULL;
   g_autoptr(FlContext) context = demo_context (&dir);
   FlConnectDialog *dialog = fl_connect_dialog_new (context, NULL);
 
@@ -112,7 +114,7 @@ test_connect_dialog (void)
 static void
 test_preferences (void)
 {
-  g_autofree char *dir = NULL;
+  g_autoptr(FlTestDir) dir = NULL;
   g_autoptr(FlContext) context = demo_context (&dir);
   FlPreferencesWindow *prefs = fl_preferences_window_new (context, NULL);
 
@@ -163,7 +165,7 @@ test_token_banner (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *url = NULL;
-  g_autofree char *dir = NULL;
+  g_autoptr(FlTestDir) dir = NULL;
   g_autoptr(FlContext) context = NULL;
   GListModel *toplevels;
   FlWindow *window;

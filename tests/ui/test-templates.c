@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "../fl-test-dir.h"
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -80,6 +82,7 @@ fixture_teardown (Fixture       *f,
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&f->context);
+  fl_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "../fl-test-dir.h"
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -1518,6 +1520,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(FlTestDir) home = NULL;
+  int ret;
+
   if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
     {
       g_print ("1..0 # SKIP no display: run under xvfb-run\n");
@@ -1536,11 +1541,16 @@ main (int   argc,
 
   /* A home of this run, whose desktop names a Downloads folder, for the
    * attachments saved there. Before anything asks GLib for the home. */
+  if (g_getenv ("FL_TEST_HOME") == NULL)  /* a subprocess keeps its parent's */
   {
-    g_autofree char *home = g_dir_make_tmp ("fl-home-XXXXXX", NULL);
-    g_autofree char *config = g_build_filename (home, ".config", NULL);
-    g_autofree char *dirs = g_build_filename (config, "user-dirs.dirs", NULL);
+    g_autofree char *config = NULL;
+    g_autofree char *dirs = NULL;
 
+    home = g_dir_make_tmp ("fl-home-XXXXXX", NULL);
+    config = g_build_filename (home, ".config", NULL);
+    dirs = g_build_filename (config, "user-dirs.dirs", NULL);
+
+    g_setenv ("FL_TEST_HOME", home, TRUE);
     g_setenv ("HOME", home, TRUE);
     g_setenv ("XDG_CONFIG_HOME", config, TRUE);
     g_mkdir_with_parents (config, 0700);
@@ -1588,5 +1598,6 @@ main (int   argc,
   g_test_add ("/window/direction-and-screenshot", Fixture, NULL, fixture_setup,
               test_direction_and_screenshot, fixture_teardown);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  return ret;
 }

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "../fl-test-dir.h"
+
 #include "ui-window-fixture.h"
 
 guint
@@ -105,5 +107,6 @@ fixture_teardown (Fixture       *f,
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&f->context);
+  fl_test_remove_tree (f->dir);
   g_free (f->dir);
 }

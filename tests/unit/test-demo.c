@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "../fl-test-dir.h"
+
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -78,6 +80,7 @@ fixture_teardown (Fixture       *f,
     }
   g_assert_null (weak);
   g_bytes_unref (f->data);
+  fl_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -273,7 +276,7 @@ test_context (Fixture       *f,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("fl-context-XXXXXX", &error);
+  g_autoptr(FlTestDir) dir = g_dir_make_tmp ("fl-context-XXXXXX", &error);
   g_autoptr(FlContext) context = fl_context_new (dir);
   g_autoptr(FlContext) again = fl_context_new (dir);
   g_autoptr(GAsyncResult) result = NULL;
@@ -470,7 +473,7 @@ static void
 test_attachment_save_copy (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("fl-save-XXXXXX", &error);
+  g_autoptr(FlTestDir) dir = g_dir_make_tmp ("fl-save-XXXXXX", &error);
   g_autofree char *source = g_build_filename (dir, "source.bin", NULL);
   g_autofree char *downloads = g_build_filename (dir, "Downloads", NULL);
   g_autofree char *first = NULL, *second = NULL, *hostile = NULL;
