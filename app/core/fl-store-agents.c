@@ -349,6 +349,17 @@ fl_follow_news_free (FlFollowNews *news)
   g_free (news);
 }
 
+static gpointer
+follow_news_from_row (sqlite3_stmt *stmt)
+{
+  FlFollowNews *news = g_new0 (FlFollowNews, 1);
+
+  news->ticket_id = sqlite3_column_int64 (stmt, 0);
+  news->at = sqlite3_column_int64 (stmt, 1);
+  news->by = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  return news;
+}
+
 /**
  * fl_store_list_follow_news:
  *
@@ -363,38 +374,9 @@ fl_store_list_follow_news (FlStore  *self,
   static const char sql[] =
     "SELECT ticket_id, news_at, by FROM ticket_news"
     " WHERE kind = 1 AND news_at > seen_at ORDER BY news_at, ticket_id";
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) fl_follow_news_free);
-  sqlite3_stmt *stmt;
-  FlDb *db;
-  int rc;
 
   g_return_val_if_fail (FL_IS_STORE (self), NULL);
 
-  if (!(db = fl_store_reader_acquire (self, error)))
-    return NULL;
-  if (!(stmt = fl_db_prepare (db, sql, error)))
-    {
-      fl_store_reader_release (self, db);
-      return NULL;
-    }
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      FlFollowNews *news = g_new0 (FlFollowNews, 1);
-
-      news->ticket_id = sqlite3_column_int64 (stmt, 0);
-      news->at = sqlite3_column_int64 (stmt, 1);
-      news->by = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      g_ptr_array_add (list, news);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      fl_db_set_error (db, error, _("Could not read the mentions"));
-      fl_store_reader_release (self, db);
-      return NULL;
-    }
-
-  fl_store_reader_release (self, db);
-  return g_steal_pointer (&list);
+  return fl_store_read_rows (self, sql, follow_news_from_row, (GDestroyNotify) fl_follow_news_free,
+                             _("Could not read the mentions"), error);
 }

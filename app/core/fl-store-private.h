@@ -123,4 +123,14 @@ FlDb         *fl_store_reader_acquire     (FlStore          *self,
 void          fl_store_reader_release     (FlStore          *self,
                                            FlDb             *db);
 
+/* Makes one item of the row @stmt is on. */
+typedef gpointer (*FlStoreRowFunc) (sqlite3_stmt *stmt);
+
+GPtrArray    *fl_store_read_rows          (FlStore          *self,
+                                           const char       *sql,
+                                           FlStoreRowFunc    row_func,
+                                           GDestroyNotify    free_func,
+                                           const char       *failure,
+                                           GError          **error);
+
 G_END_DECLS

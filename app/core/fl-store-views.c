@@ -23,6 +23,18 @@ fl_saved_search_free (FlSavedSearch *search)
   g_free (search);
 }
 
+static gpointer
+saved_search_from_row (sqlite3_stmt *stmt)
+{
+  FlSavedSearch *search = g_new0 (FlSavedSearch, 1);
+
+  search->id = sqlite3_column_int64 (stmt, 0);
+  search->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  search->base_view = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  search->text = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  return search;
+}
+
 /**
  * fl_store_list_saved_searches:
  *
@@ -34,42 +46,11 @@ fl_store_list_saved_searches (FlStore  *self,
                               GError  **error)
 {
   static const char sql[] = "SELECT id, name, base_view, text FROM saved_searches ORDER BY id";
-  g_autoptr(GPtrArray) searches = g_ptr_array_new_with_free_func ((GDestroyNotify) fl_saved_search_free);
-  sqlite3_stmt *stmt;
-  FlDb *db;
-  int rc;
 
   g_return_val_if_fail (FL_IS_STORE (self), NULL);
 
-  if (!(db = fl_store_reader_acquire (self, error)))
-    return NULL;
-  if (!(stmt = fl_db_prepare (db, sql, error)))
-    {
-      fl_store_reader_release (self, db);
-      return NULL;
-    }
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      FlSavedSearch *search = g_new0 (FlSavedSearch, 1);
-
-      search->id = sqlite3_column_int64 (stmt, 0);
-      search->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      search->base_view = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      search->text = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      g_ptr_array_add (searches, search);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      fl_db_set_error (db, error, _("Could not read the saved searches"));
-      fl_store_reader_release (self, db);
-      return NULL;
-    }
-
-  fl_store_reader_release (self, db);
-  return g_steal_pointer (&searches);
+  return fl_store_read_rows (self, sql, saved_search_from_row, (GDestroyNotify) fl_saved_search_free,
+                             _("Could not read the saved searches"), error);
 }
 
 typedef struct

@@ -286,6 +286,56 @@ fl_store_reader_release (FlStore *self,
   fl_db_close (db);
 }
 
+/**
+ * fl_store_read_rows:
+ * @sql: a statement without parameters
+ * @row_func: makes one item of each row
+ * @free_func: frees an item
+ * @failure: what the agent is told when reading fails, translated
+ *
+ * Runs @sql on a reader connection and collects what @row_func makes of
+ * each row: the shape of every "list all the …" in the store.
+ *
+ * Returns: (transfer full): the items, or %NULL with @error set
+ */
+GPtrArray *
+fl_store_read_rows (FlStore         *self,
+                    const char      *sql,
+                    FlStoreRowFunc   row_func,
+                    GDestroyNotify   free_func,
+                    const char      *failure,
+                    GError         **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
+  sqlite3_stmt *stmt;
+  FlDb *db;
+  int rc;
+
+  g_return_val_if_fail (FL_IS_STORE (self), NULL);
+
+  if (!(db = fl_store_reader_acquire (self, error)))
+    return NULL;
+  if (!(stmt = fl_db_prepare (db, sql, error)))
+    {
+      fl_store_reader_release (self, db);
+      return NULL;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, row_func (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      fl_db_set_error (db, error, failure);
+      fl_store_reader_release (self, db);
+      return NULL;
+    }
+
+  fl_store_reader_release (self, db);
+  return g_steal_pointer (&items);
+}
+
 typedef struct
 {
   FlStore        *store;
@@ -686,6 +736,24 @@ fl_store_save_templates (FlStore    *self,
   return fl_store_write (self, save_templates_cb, templates, FL_STORE_CHANGED_NONE, error);
 }
 
+static gpointer
+template_from_row (sqlite3_stmt *stmt)
+{
+  FlTemplate *t = fl_template_new ();
+
+  fl_template_set_id (t, sqlite3_column_int64 (stmt, 0));
+  fl_template_set_account_id (t, sqlite3_column_int64 (stmt, 1));
+  fl_template_set_key (t, (const char *) sqlite3_column_text (stmt, 2));
+  fl_template_set_folder (t, (const char *) sqlite3_column_text (stmt, 3));
+  fl_template_set_name (t, (const char *) sqlite3_column_text (stmt, 4));
+  fl_template_set_shortcut (t, (const char *) sqlite3_column_text (stmt, 5));
+  fl_template_set_language (t, (const char *) sqlite3_column_text (stmt, 6));
+  fl_template_set_body (t, (const char *) sqlite3_column_text (stmt, 7));
+  fl_template_set_shared (t, sqlite3_column_int (stmt, 8));
+  fl_template_set_actions (t, (const char *) sqlite3_column_text (stmt, 9));
+  return t;
+}
+
 /**
  * fl_store_list_templates:
  *
@@ -699,37 +767,11 @@ fl_store_list_templates (FlStore  *self,
   static const char sql[] =
     "SELECT id, account_id, key, folder, name, shortcut, language, body, shared, actions"
     " FROM templates ORDER BY folder, key, language";
-  g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func (g_object_unref);
-  FlDb *db;
-  sqlite3_stmt *stmt;
 
-  if (!(db = fl_store_reader_acquire (self, error)))
-    return NULL;
-  if (!(stmt = fl_db_prepare (db, sql, error)))
-    {
-      fl_store_reader_release (self, db);
-      return NULL;
-    }
+  g_return_val_if_fail (FL_IS_STORE (self), NULL);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      FlTemplate *t = fl_template_new ();
-
-      fl_template_set_id (t, sqlite3_column_int64 (stmt, 0));
-      fl_template_set_account_id (t, sqlite3_column_int64 (stmt, 1));
-      fl_template_set_key (t, (const char *) sqlite3_column_text (stmt, 2));
-      fl_template_set_folder (t, (const char *) sqlite3_column_text (stmt, 3));
-      fl_template_set_name (t, (const char *) sqlite3_column_text (stmt, 4));
-      fl_template_set_shortcut (t, (const char *) sqlite3_column_text (stmt, 5));
-      fl_template_set_language (t, (const char *) sqlite3_column_text (stmt, 6));
-      fl_template_set_body (t, (const char *) sqlite3_column_text (stmt, 7));
-      fl_template_set_shared (t, sqlite3_column_int (stmt, 8));
-      fl_template_set_actions (t, (const char *) sqlite3_column_text (stmt, 9));
-      g_ptr_array_add (templates, t);
-    }
-  sqlite3_reset (stmt);
-  fl_store_reader_release (self, db);
-  return g_steal_pointer (&templates);
+  return fl_store_read_rows (self, sql, template_from_row, g_object_unref,
+                             _("Could not read the canned responses"), error);
 }
 
 /* Queries */
