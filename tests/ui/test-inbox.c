@@ -1027,22 +1027,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
-    {
-      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-
-  /* Not gtk_test_init(): it forces the C locale, and this test checks
-   * the translated, mirrored UI. */
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FRONTLINE_LOCALEDIR") ?: LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-  fl_test_ui_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add ("/inbox/search-language", Fixture, NULL, fixture_setup, test_search_language,
               fixture_teardown);

@@ -337,21 +337,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
-    {
-      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-
-  /* As test-window.c: the translated, mirrored UI, not the C locale. */
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FRONTLINE_LOCALEDIR") ?: LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-  fl_test_ui_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add ("/metrics/dashboard", Fixture, NULL, fixture_setup, test_dashboard, fixture_teardown);
   g_test_add ("/metrics/filters-and-csv", Fixture, NULL, fixture_setup, test_filters_and_csv,

@@ -565,17 +565,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FRONTLINE_LOCALEDIR") ?: LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  /* No G_TEST_OPTION_ISOLATE_DIRS: GTK needs XDG_DATA_DIRS; the test
-   * runner gives every run a throw-away HOME. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-  fl_test_ui_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add ("/templates/insert-by-colons", Fixture, NULL, fixture_setup, test_insert_by_colons,
               fixture_teardown);

@@ -1523,22 +1523,6 @@ main (int   argc,
   g_autoptr(FlTestDir) home = NULL;
   int ret;
 
-  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
-    {
-      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-
-  /* Not gtk_test_init(): it forces the C locale, and this test checks
-   * the translated, mirrored UI. */
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FRONTLINE_LOCALEDIR") ?: LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  /* No G_TEST_OPTION_ISOLATE_DIRS: it hides XDG_DATA_DIRS, and with it
-   * the icon theme and the MIME database GTK needs. The test runner gives
-   * every run a throw-away HOME instead. */
-
   /* A home of this run, whose desktop names a Downloads folder, for the
    * attachments saved there. Before anything asks GLib for the home. */
   if (g_getenv ("FL_TEST_HOME") == NULL)  /* a subprocess keeps its parent's */
@@ -1557,10 +1541,8 @@ main (int   argc,
     g_file_set_contents (dirs, "XDG_DOWNLOAD_DIR=\"$HOME/İndirilenler\"\n", -1, NULL);
   }
 
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-  fl_test_ui_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add ("/window/three-panes", Fixture, NULL, fixture_setup, test_three_panes,
               fixture_teardown);

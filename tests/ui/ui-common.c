@@ -5,10 +5,44 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "fl-screenshot.h"
+#include "fl-test-ui.h"
 #include "ui-common.h"
+
+/* What every UI test's main() does first. Not gtk_test_init(): it forces
+ * the C locale, and these tests check the translated, mirrored UI. No
+ * G_TEST_OPTION_ISOLATE_DIRS either: it hides XDG_DATA_DIRS, and with it
+ * the icon theme and the MIME database GTK needs; the test runner gives
+ * every run a throw-away HOME instead.
+ *
+ * Returns: FALSE when there is no display to test on (the test is
+ *   reported as skipped); main() then returns 0 */
+gboolean
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
+    {
+      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
+      return FALSE;
+    }
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FRONTLINE_LOCALEDIR") ?: LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+  fl_test_ui_init ();
+  return TRUE;
+}
 
 /* Keeps the result of an asynchronous call for WAIT_FOR to see. */
 void

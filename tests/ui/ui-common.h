@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+gboolean ui_test_init (int    *argc,
+                       char ***argv);
+
 /* Spins the main loop until @cond holds, or fails after 20 s. */
 #define WAIT_FOR(cond, what)                                              \
   G_STMT_START {                                                          \
