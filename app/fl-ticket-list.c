@@ -275,9 +275,12 @@ update_state (FlTicketList *self)
     }
 
   /* Announced from an idle: handlers may select a row, which must not
-   * happen while the list view is still taking the change in. */
-  if (!loading && n > 0 && !self->populated && self->populated_source == 0)
-    self->populated_source = g_idle_add (emit_populated_cb, self);
+   * happen while the list view is still taking the change in, but
+   * before the next frame is drawn. The first answer is enough: the
+   * rest of a long list comes later. */
+  if (n > 0 && fl_ticket_list_model_get_answered (self->model) &&
+      !self->populated && self->populated_source == 0)
+    self->populated_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, emit_populated_cb, self, NULL);
 }
 
 /* Remembers the selection by ticket id and counts it. */
@@ -760,6 +763,8 @@ fl_ticket_list_set_store (FlTicketList *self,
                            G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::loading",
                            G_CALLBACK (on_loading_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::answered",
+                           G_CALLBACK (on_loading_cb), self, G_CONNECT_SWAPPED);
 
   /* Several tickets can be selected (Shift or Ctrl with a click, Shift+J
    * and Shift+K) for the bulk actions. */
@@ -982,8 +987,16 @@ fl_ticket_list_unselect_all (FlTicketList *self)
 {
   g_return_if_fail (FL_IS_TICKET_LIST (self));
 
-  if (self->selection != NULL)
-    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  /* Between a change that moved selected rows (GtkMultiSelection lets
+   * go of them without a selection-changed) and reselect_cb() putting
+   * them back, the selection model has nothing to unselect: forget the
+   * ids too, so nothing comes back. */
+  g_clear_handle_id (&self->reselect_source, g_source_remove);
+  g_hash_table_remove_all (self->selected_ids);
+  if (self->selection == NULL)
+    return;
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  sync_selection (self);
 }
 
 /**
