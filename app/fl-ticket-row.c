@@ -179,7 +179,8 @@ fl_ticket_row_set_highlights (FlTicketRow        *self,
 
 /**
  * fl_ticket_row_set_ticket:
- * @ticket: (nullable): the ticket; one not loaded yet has no subject
+ * @ticket: (nullable): the ticket; one not loaded yet has no subject;
+ *   %NULL unbinds the row, leaving its widgets as they are
  * @account_color: (nullable): the account's colour, when there are
  *   several accounts
  */
@@ -197,7 +198,14 @@ fl_ticket_row_set_ticket (FlTicketRow *self,
   g_return_if_fail (FL_IS_TICKET_ROW (self));
 
   g_set_object (&self->ticket, ticket);
-  loaded = ticket != NULL && fl_ticket_get_subject (ticket) != NULL;
+
+  /* Unbound: a list view never shows an unbound row, and the next bind
+   * sets everything, so the widgets are left as they are. A list being
+   * replaced unbinds a couple of hundred rows at once. */
+  if (ticket == NULL)
+    return;
+
+  loaded = fl_ticket_get_subject (ticket) != NULL;
 
   gtk_widget_set_opacity (self->box, loaded ? 1.0 : 0.4);
   if (!loaded)
