@@ -323,15 +323,17 @@ fl_store_read_rows (FlStore         *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, row_func (stmt));
-  sqlite3_reset (stmt);
 
+  /* The error is read before the reset, which may clear its message. */
   if (rc != SQLITE_DONE)
     {
       fl_db_set_error (db, error, failure);
+      sqlite3_reset (stmt);
       fl_store_reader_release (self, db);
       return NULL;
     }
 
+  sqlite3_reset (stmt);
   fl_store_reader_release (self, db);
   return g_steal_pointer (&items);
 }
@@ -452,36 +454,11 @@ fl_store_list_accounts (FlStore  *self,
   static const char sql[] =
     "SELECT id, kind, name, url, username, color, enabled, me_agent_id, last_sync"
     " FROM accounts ORDER BY id";
-  g_autoptr(GPtrArray) accounts = g_ptr_array_new_with_free_func (g_object_unref);
-  FlDb *db;
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (FL_IS_STORE (self), NULL);
 
-  if (!(db = fl_store_reader_acquire (self, error)))
-    return NULL;
-
-  if (!(stmt = fl_db_prepare (db, sql, error)))
-    {
-      fl_store_reader_release (self, db);
-      return NULL;
-    }
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (accounts, account_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      fl_db_set_error (db, error, _("Could not read the accounts"));
-      sqlite3_reset (stmt);
-      fl_store_reader_release (self, db);
-      return NULL;
-    }
-
-  sqlite3_reset (stmt);
-  fl_store_reader_release (self, db);
-  return g_steal_pointer (&accounts);
+  return fl_store_read_rows (self, sql, (FlStoreRowFunc) account_from_row, g_object_unref,
+                             _("Could not read the accounts"), error);
 }
 
 static gboolean
