@@ -1008,7 +1008,11 @@ append_where (GString       *sql,
       break;
 
     case FL_VIEW_BREACHED:
-      g_string_append (sql, "t.is_open = 1 AND t.status IN (0, 1) AND t.due_at < ?1");
+      /* Breached tickets are often most of the open ones: the unary +
+       * keeps SQLite walking the open tickets in the list's order (their
+       * index carries status and due date) rather than finding every
+       * breached ticket by due date and sorting them all. */
+      g_string_append (sql, "t.is_open = 1 AND t.status IN (0, 1) AND +t.due_at < ?1");
       break;
 
     case FL_VIEW_PENDING:
@@ -1888,37 +1892,67 @@ read_accounts (FlStore    *self,
   return fl_store_list_accounts (self, error);
 }
 
+/**
+ * fl_store_query_page:
+ * @limit: how many ids at most, or 0 for all
+ * @n_preload: how many of the first tickets to load with the ids
+ * @preloaded: (out) (transfer full) (element-type FlTicket): the first
+ *   tickets, or %NULL when none were asked for
+ *
+ * The ids of a query and its first tickets, from one snapshot so they
+ * agree: what a list needs to show its first screen.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids
+ */
+GArray *
+fl_store_query_page (FlStore        *self,
+                     const FlQuery  *query,
+                     guint           limit,
+                     guint           n_preload,
+                     GPtrArray     **preloaded,
+                     GError        **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) tickets = NULL;
+  FlDb *db;
+
+  g_return_val_if_fail (FL_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (preloaded != NULL, NULL);
+
+  *preloaded = NULL;
+
+  if (!(db = fl_store_reader_acquire (self, error)))
+    return NULL;
+
+  fl_db_exec (db, "BEGIN", NULL);
+  ids = query_ids (db, query, limit, error);
+  if (ids != NULL && n_preload > 0 &&
+      !(tickets = load_tickets (db, (gint64 *) (gpointer) ids->data, MIN (n_preload, ids->len), error)))
+    g_clear_pointer (&ids, g_array_unref);
+  fl_db_exec (db, "COMMIT", NULL);
+  fl_store_reader_release (self, db);
+
+  *preloaded = g_steal_pointer (&tickets);
+  return g_steal_pointer (&ids);
+}
+
 static void
 query_ids_thread (GTask        *task,
                   gpointer      source_object,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  FlStore *self = source_object;
   AsyncData *d = task_data;
   GError *error = NULL;
-  g_autoptr(GArray) ids = NULL;
-  FlDb *db;
+  GArray *ids;
 
-  if (!(db = fl_store_reader_acquire (self, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  ids = fl_store_query_page (source_object, d->query, d->limit, d->n_preload, &d->preloaded, &error);
 
-  /* The ids and the first rows come from one snapshot, so they agree. */
-  fl_db_exec (db, "BEGIN", NULL);
-  ids = query_ids (db, d->query, d->limit, &error);
-  if (ids != NULL && d->n_preload > 0)
-    d->preloaded = load_tickets (db, (gint64 *) (gpointer) ids->data,
-                                 MIN (d->n_preload, ids->len), &error);
-  fl_db_exec (db, "COMMIT", NULL);
-  fl_store_reader_release (self, db);
-
-  if (error != NULL)
+  if (ids == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, g_steal_pointer (&ids), (GDestroyNotify) g_array_unref);
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
 }
 
 /**

@@ -23,7 +23,7 @@
 
 G_BEGIN_DECLS
 
-#define FL_STORE_SCHEMA_VERSION 12
+#define FL_STORE_SCHEMA_VERSION 13
 
 #define FL_STORE_ERROR (fl_store_error_quark ())
 
@@ -79,6 +79,12 @@ GArray      *fl_store_query_ids            (FlStore             *self,
 GArray      *fl_store_query_first_ids      (FlStore             *self,
                                             const FlQuery       *query,
                                             guint                limit,
+                                            GError             **error);
+GArray      *fl_store_query_page           (FlStore             *self,
+                                            const FlQuery       *query,
+                                            guint                limit,
+                                            guint                n_preload,
+                                            GPtrArray          **preloaded,
                                             GError             **error);
 guint        fl_store_count                (FlStore             *self,
                                             const FlQuery       *query,

@@ -1135,6 +1135,10 @@ switch_views (FlWindow *window,
         g_array_append_val (frame_ms, ms);
         ms = (g_get_monotonic_time () - started) / 1000.0;
         g_array_append_val (complete_ms, ms);
+        /* Which views are slow, for whoever is chasing one. */
+        if (g_getenv ("FL_BENCH_TRACE") != NULL)
+          g_printerr ("switch %s answered %.1f painted %.1f complete %.1f\n", (char *) nicks->pdata[i],
+                      (answered_at - started) / 1000.0, (painted_at - started) / 1000.0, ms);
       }
 }
 

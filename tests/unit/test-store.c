@@ -1148,6 +1148,25 @@ test_pragmas (Fixture       *f,
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 3), "tickets_open_updated"));
   sqlite3_finalize (stmt);
+
+  /* Breached walks the same index, covered, and needs no sort. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                   "EXPLAIN QUERY PLAN SELECT t.id FROM tickets t WHERE t.is_open = 1"
+                   " AND t.status IN (0, 1) AND +t.due_at < 100"
+                   " ORDER BY t.updated DESC, t.id DESC", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 3), "COVERING INDEX tickets_open_updated"));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+
+  /* So does Assigned to Me, whoever "me" is in each account. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                   "EXPLAIN QUERY PLAN SELECT t.id FROM tickets t WHERE t.assignee_id IN"
+                   " (SELECT me_agent_id FROM accounts WHERE me_agent_id IS NOT NULL)"
+                   " AND t.is_open = 1 ORDER BY t.updated DESC, t.id DESC", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 3), "COVERING INDEX tickets_open_updated"));
+  sqlite3_finalize (stmt);
   sqlite3_close (db);
 }
 
