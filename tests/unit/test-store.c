@@ -592,6 +592,24 @@ test_load (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (agents->len, ==, 2);
 
+  /* Each agent's open tickets (pending is open; solved and closed are
+   * not), in this account only. */
+  {
+    g_autoptr(GHashTable) workload = fl_store_count_open_by_agent (f->store, f->account1, &error);
+    g_autoptr(GHashTable) other = fl_store_count_open_by_agent (f->store, f->account2, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (workload), ==, 2);
+    for (guint i = 0; i < agents->len; i++)
+      {
+        gint64 id = fl_agent_get_id (agents->pdata[i]);
+        guint expected = g_str_equal (fl_agent_get_remote_id (agents->pdata[i]), "a1") ? 1 : 2;
+
+        g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (workload, &id)), ==, expected);
+      }
+    g_assert_cmpuint (g_hash_table_size (other), ==, 1);
+  }
+
   g_assert_null (fl_store_load_ticket (f->store, 987654, &error));
   g_assert_error (error, FL_STORE_ERROR, FL_STORE_ERROR_NOT_FOUND);
 }
