@@ -244,12 +244,14 @@ fl_application_activate (GApplication *app)
         ? g_canonicalize_filename (self->data_dir, NULL)
         : g_build_filename (g_get_user_data_dir (), "frontline", NULL);
 
+      /* The store opens in a worker while the window is built and
+       * shown. */
       self->context = fl_context_new (data_dir);
+      fl_context_load_async (self->context, self->cancellable,
+                             context_loaded_cb, g_object_ref (self));
       window = get_window (self);
       fl_window_show_loading (window, NULL);
       gtk_window_present (GTK_WINDOW (window));
-      fl_context_load_async (self->context, self->cancellable,
-                             context_loaded_cb, g_object_ref (self));
       return;
     }
 
