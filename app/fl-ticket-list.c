@@ -45,6 +45,7 @@ struct _FlTicketList
   guint               focus_frames;
   GtkWidget          *focus_at_move;  /* weak */
   gboolean            populated;
+  gboolean            grow_wait;
 
   GtkStack           *stack;
   GtkListView        *list_view;
@@ -365,6 +366,13 @@ grow_cb (GtkWidget     *widget,
   guint size = gtk_slice_list_model_get_size (self->slice);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
+  /* The frame that first shows the list draws only what fits. */
+  if (self->grow_wait)
+    {
+      self->grow_wait = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
+
   if (size >= LIST_VIEW_ROWS || (n <= size && !fl_ticket_list_model_get_loading (self->model)))
     {
       self->grow_tick = 0;
@@ -389,6 +397,7 @@ show_rows_gradually (FlTicketList *self)
   if (g_list_model_get_n_items (G_LIST_MODEL (self->slice)) > 0)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
   gtk_slice_list_model_set_size (self->slice, rows_that_fit (self));
+  self->grow_wait = TRUE;
   if (self->grow_tick == 0)
     self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), grow_cb, self, NULL);
 }
