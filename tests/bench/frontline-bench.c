@@ -1460,7 +1460,7 @@ cmd_inbox (int    argc,
            char **argv)
 {
   int n_tickets = 100000, n_messages = 500000, n_baseline = 10000;
-  int n_queries = 200, seed = 1, runs = 5, scroll_steps = 400, view_rounds = 3;
+  int n_queries = 200, seed = 1, runs = 5, scroll_steps = 400, view_rounds = 3, rss_runs = 3;
   g_autofree char *data_dir = NULL;
   GOptionEntry entries[] = {
     { "tickets", 0, 0, G_OPTION_ARG_INT, &n_tickets, "Tickets to generate", "N" },
@@ -1469,6 +1469,7 @@ cmd_inbox (int    argc,
     { "queries", 0, 0, G_OPTION_ARG_INT, &n_queries, "Queries to type", "N" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Launches of each window for the first frame", "R" },
     { "scroll-steps", 0, 0, G_OPTION_ARG_INT, &scroll_steps, "Steps to scroll the whole list in", "N" },
+    { "rss-runs", 0, 0, G_OPTION_ARG_INT, &rss_runs, "Launches of each store for the RSS figure", "R" },
     { "view-rounds", 0, 0, G_OPTION_ARG_INT, &view_rounds, "Times to switch through every view", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed", "S" },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Keep the stores here, or reuse them", "DIR" },
@@ -1483,6 +1484,8 @@ cmd_inbox (int    argc,
   g_autoptr(JsonObject) views = NULL;
   g_autoptr(GArray) app_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) reference_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) small_mb = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) big_mb = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *json = NULL;
   g_autofree char *tmp_dir = NULL;
   g_autofree char *path = NULL;
@@ -1498,7 +1501,7 @@ cmd_inbox (int    argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) ||
       n_tickets <= 0 || n_messages < n_tickets || n_baseline <= 0 || runs < 1 ||
-      scroll_steps < 1 || view_rounds < 1)
+      scroll_steps < 1 || view_rounds < 1 || rss_runs < 1)
     {
       g_printerr ("inbox: %s\n", error ? error->message : "bad arguments");
       return 2;
@@ -1578,9 +1581,32 @@ cmd_inbox (int    argc,
     const char *views_argv[] = { self_exe, "inbox-window", "--data-dir", data_dir,
                                  "--view-rounds", rounds_arg, NULL };
 
-    if (!(small_rss = run_child (small_argv, &error)) ||
-        !(big_rss = run_child (big_argv, &error)) ||
-        !(views = run_child (views_argv, &error)))
+    /* Resident memory moves by several MB from one launch to the next
+     * here: each store is launched rss_runs times, alternately, and the
+     * medians are compared. */
+    for (int r = 0; r < rss_runs; r++)
+      {
+        g_autoptr(JsonObject) small = NULL;
+        g_autoptr(JsonObject) big = NULL;
+        double mb;
+
+        if (!(small = run_child (small_argv, &error)) ||
+            !(big = run_child (big_argv, &error)))
+          {
+            g_printerr ("%s\n", error->message);
+            return 1;
+          }
+        mb = json_object_get_double_member (small, "rss_mb");
+        g_array_append_val (small_mb, mb);
+        mb = json_object_get_double_member (big, "rss_mb");
+        g_array_append_val (big_mb, mb);
+        g_clear_pointer (&small_rss, json_object_unref);
+        g_clear_pointer (&big_rss, json_object_unref);
+        small_rss = g_steal_pointer (&small);
+        big_rss = g_steal_pointer (&big);
+      }
+
+    if (!(views = run_child (views_argv, &error)))
       {
         g_printerr ("%s\n", error->message);
         return 1;
@@ -1600,10 +1626,10 @@ cmd_inbox (int    argc,
   add_double (builder, "first_frame_reference_ms", reference_median);
   add_int (builder, "first_frame_runs", runs);
 
-  add_double (builder, "rss_growth_mb", json_object_get_double_member (big_rss, "rss_mb") -
-                                        json_object_get_double_member (small_rss, "rss_mb"));
-  add_double (builder, "rss_mb", json_object_get_double_member (big_rss, "rss_mb"));
-  add_double (builder, "rss_baseline_mb", json_object_get_double_member (small_rss, "rss_mb"));
+  add_double (builder, "rss_growth_mb", median (big_mb) - median (small_mb));
+  add_double (builder, "rss_mb", median (big_mb));
+  add_double (builder, "rss_baseline_mb", median (small_mb));
+  add_int (builder, "rss_runs", rss_runs);
   add_int (builder, "scroll_steps", json_object_get_int_member (big_rss, "scroll_steps"));
   add_int (builder, "baseline_scroll_steps", json_object_get_int_member (small_rss, "scroll_steps"));
 
