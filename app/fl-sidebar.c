@@ -16,6 +16,7 @@
  * least once a minute, since the SLA views depend on the time. */
 #define RECOUNT_DELAY_MS   250
 #define RECOUNT_PERIOD_S   60
+#define FIRST_COUNT_DELAY_MS 500
 
 /**
  * FlSidebar:
@@ -34,6 +35,7 @@ struct _FlSidebar
   guint         period_source;
   gboolean      counting;
   gboolean      recount_again;
+  gboolean      counted_once;
 
   GtkListBox   *list_box;
 };
@@ -91,6 +93,8 @@ recount (FlSidebar *self)
       return;
     }
 
+  self->counted_once = TRUE;
+
   for (guint i = 0; i < self->rows->len; i++)
     g_ptr_array_add (queries, fl_query_copy (fl_sidebar_row_get_query (self->rows->pdata[i])));
 
@@ -114,6 +118,44 @@ period_cb (gpointer user_data)
 {
   recount (user_data);
   return G_SOURCE_CONTINUE;
+}
+
+/* The first counts wait for the window's first frame (or
+ * FIRST_COUNT_DELAY_MS, whichever comes first): the rows are drawn
+ * without numbers in that frame anyway, and on a small machine the
+ * counting worker would compete with drawing it. */
+static void
+on_first_paint_cb (GdkFrameClock *clock,
+                   FlSidebar     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, self);
+
+  if (!self->counted_once)
+    {
+      g_clear_handle_id (&self->recount_source, g_source_remove);
+      recount (self);
+    }
+}
+
+static void
+count_soon (FlSidebar *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->counted_once)
+    {
+      recount (self);
+      return;
+    }
+
+  if (self->recount_source == 0)
+    self->recount_source = g_timeout_add (FIRST_COUNT_DELAY_MS, recount_timeout_cb, self);
+  if (clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, self);
+      g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_paint_cb), self, 0);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
 }
 
 static void
@@ -229,7 +271,7 @@ rebuild (FlSidebar *self)
       }
   }
 
-  recount (self);
+  count_soon (self);
 }
 
 /**
