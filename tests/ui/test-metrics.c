@@ -19,7 +19,6 @@
 #include "fl-format.h"
 #include "fl-preferences-window.h"
 #include "fl-sla-policy-page.h"
-#include "fl-screenshot.h"
 #include "fl-test-ui.h"
 #include "fl-window-private.h"
 #include "ui-common.h"
@@ -266,19 +265,7 @@ test_policy_page (Fixture       *f,
   account_id = fl_sla_policy_page_get_account_id (page);
   g_assert_cmpint (account_id, >, 0);
 
-  {
-    g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "..", "screenshots", NULL);
-    g_autofree char *file = g_strdup_printf ("preferences-sla-%s.png", ui_language ());
-    g_autofree char *path = g_build_filename (dir, file, NULL);
-
-    for (guint i = 0; i < 50; i++)
-      {
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (10000);
-      }
-    g_assert_true (fl_screenshot_save (GTK_WIDGET (prefs), path, &error));
-    g_assert_no_error (error);
-  }
+  g_free (ui_save_screenshot (GTK_WIDGET (prefs), "preferences-sla"));
 
   /* The default policy's targets are in the page, written in the UI
    * language's digits ("۱٫۰" in Persian). */
