@@ -78,12 +78,14 @@ run_tests() {
   trap 'tests/integration/rt-server.sh stop "$rt_dir/rt" >/dev/null 2>&1 || true; rm -rf "$rt_dir"' EXIT
 
   # One private X server, session bus and unlocked keyring for all suites,
-  # in a throw-away HOME so no test touches a real profile.
+  # in a throw-away HOME so no test touches a real profile. -noreset keeps
+  # Xvfb from resetting each time its last client leaves: a test starting
+  # during such a reset gets "cannot open display".
   env HOME="$scratch" XDG_RUNTIME_DIR="$scratch/run" XDG_DATA_HOME="$scratch/data" \
       XDG_CONFIG_HOME="$scratch/config" XDG_CACHE_HOME="$scratch/cache" \
       GDK_BACKEND=x11 GSK_RENDERER=cairo LANG=C.UTF-8 LC_ALL= \
       RT_URL="$RT_URL" RT_AGENT1_TOKEN="$RT_AGENT1_TOKEN" RT_AGENT2_TOKEN="$RT_AGENT2_TOKEN" \
-    dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24 -nolisten tcp" bash -c '
+    dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24 -nolisten tcp -noreset" bash -c '
       printf ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null
       rc=0
       meson test -C build --no-rebuild --print-errorlogs || rc=1
