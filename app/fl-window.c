@@ -74,6 +74,7 @@ struct _FlWindow
   FlCustomerPanel      *customer_panel;
   FlOutboxButton       *outbox_button;
   FlMetricsView        *metrics_view;
+  GtkWindow            *shortcuts_window;
   GtkRevealer          *sync_revealer;
   GtkSpinner           *sync_spinner;
   GtkLabel             *sync_label;
@@ -1359,6 +1360,9 @@ fl_window_dispose (GObject *object)
   g_clear_handle_id (&self->sync_source, g_source_remove);
   g_clear_object (&self->keys);
   g_clear_handle_id (&self->select_source, g_source_remove);
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
+  g_clear_object (&self->shortcuts_window);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_WINDOW);
 
@@ -1446,8 +1450,7 @@ ensure_metrics_view (FlWindow *self)
       self->metrics_view = g_object_new (FL_TYPE_METRICS_VIEW, NULL);
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->metrics_view), "metrics");
       if (self->context != NULL && fl_context_get_store (self->context) != NULL)
-        if (self->metrics_view != NULL)
-    fl_metrics_view_set_context (self->metrics_view, self->context);
+        fl_metrics_view_set_context (self->metrics_view, self->context);
     }
 
   return self->metrics_view;
@@ -1465,6 +1468,27 @@ show_metrics_action (GtkWidget  *widget,
       ensure_metrics_view (self);
       gtk_stack_set_visible_child_name (self->main_stack, "metrics");
     }
+}
+
+/* The shortcuts window is built the first time it is asked for, not
+ * with every window as GtkApplication's help-overlay.ui would be. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  FlWindow *self = FL_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/help-overlay.ui");
+
+      self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+
+  gtk_window_present (self->shortcuts_window);
 }
 
 static void
@@ -1577,6 +1601,7 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-send", NULL, undo_send_action);
   gtk_widget_class_install_action (widget_class, "win.show-metrics", NULL, show_metrics_action);
   gtk_widget_class_install_action (widget_class, "win.show-tickets", NULL, show_tickets_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.next-ticket", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "win.previous-ticket", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "win.extend-next-ticket", NULL, move_action);

@@ -446,36 +446,68 @@ test_keyboard_narrow (Fixture       *f,
   WAIT_FOR (!fl_window_get_ticket_pane_shown (f->window), "the list pane");
 }
 
-/* The shortcuts window lists the new keys (Ctrl+? shows it). */
+static void
+collect_accels (GtkWidget *widget,
+                GString   *accels)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SHORTCUTS_SHORTCUT (child))
+        {
+          g_autofree char *accel = NULL;
+
+          g_object_get (child, "accelerator", &accel, NULL);
+          g_string_append_printf (accels, "[%s]", accel);
+        }
+      collect_accels (child, accels);
+    }
+}
+
+static GtkWindow *
+find_shortcuts_window (FlWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (parent))
+        return toplevel;
+    }
+  return NULL;
+}
+
+/* The shortcuts window lists the new keys. The window builds it only when
+ * asked (win.show-help-overlay, Ctrl+? in the app), and once. */
 static void
 test_shortcuts_window (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/gtk/help-overlay.ui");
-  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
   g_autoptr(GString) accels = g_string_new (NULL);
-  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  GtkWindow *overlay;
 
-  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
-  for (GSList *l = objects; l; l = l->next)
-    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
-      {
-        g_autofree char *accel = NULL;
+  g_assert_null (find_shortcuts_window (f->window));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  overlay = find_shortcuts_window (f->window);
+  g_assert_nonnull (overlay);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (overlay)), "the shortcuts window");
 
-        g_object_get (l->data, "accelerator", &accel, NULL);
-        g_string_append_printf (accels, "[%s]", accel);
-      }
+  collect_accels (GTK_WIDGET (overlay), accels);
   for (const char *expected[] = { "[j Down]", "[k Up]", "[Return]", "[r]", "[n]", "[a]", "[s]",
                                   "[slash <ctrl>f]", "[Escape]", "[g&i]", "[g&m]", "[g&u]", "[g&a]",
                                   "[<shift>j <shift>k]", NULL }, **e = expected; *e; e++)
     g_assert_nonnull (strstr (accels->str, *e));
+  save_widget_screenshot (GTK_WIDGET (overlay), "shortcuts");
 
-  gtk_window_set_default_size (GTK_WINDOW (overlay), 1200, 800);
-  gtk_window_set_transient_for (GTK_WINDOW (overlay), GTK_WINDOW (f->window));
-  gtk_window_present (GTK_WINDOW (overlay));
-  WAIT_FOR (gtk_widget_get_mapped (overlay), "the shortcuts window");
-  save_widget_screenshot (overlay, "shortcuts");
-  gtk_window_destroy (GTK_WINDOW (overlay));
+  /* Closing hides it; asking again shows the same window. */
+  gtk_window_close (overlay);
+  WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (overlay)), "the shortcuts window to close");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  g_assert_true (find_shortcuts_window (f->window) == overlay);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (overlay)), "the shortcuts window again");
 }
 
 /* How many outbox items of @kind the store holds for @ticket_id. */
@@ -707,6 +739,13 @@ test_notification_action (Fixture       *f,
   fl_application_set_data_dir (app, f->dir);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
+
+  /* Ctrl+? shows the shortcuts window. */
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+
+    g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+  }
 
   /* Not running yet: the action starts it. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-ticket", g_variant_new_int64 (first));
