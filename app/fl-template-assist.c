@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "fl-inbox-keys.h"
 #include "fl-message.h"
 #include "fl-outbox.h"
 #include "fl-template-assist.h"
@@ -255,8 +256,11 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
                    GdkModifierType        state,
                    FlTemplateAssist      *self)
 {
-  if ((keyval == GDK_KEY_T || keyval == GDK_KEY_t) &&
-      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) == (GDK_CONTROL_MASK | GDK_SHIFT_MASK))
+  /* Ctrl+Shift+T, by the key's place where the layout has no T (Persian
+   * with no Latin group). */
+  if ((state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) &&
+      fl_inbox_keys_latin_keyval (gtk_widget_get_display (GTK_WIDGET (self->text_view)),
+                                  keyval, keycode, state) == GDK_KEY_t)
     {
       if (self->trigger != NULL)
         {
