@@ -42,6 +42,13 @@
  *     Persian layout only.
  *
  * The Turkish ı and İ count as i and I.
+ *
+ * Ctrl shortcuts. GTK matches an accelerator such as Ctrl+F in another
+ * layout group when the active one lacks the letter, which needs a Latin
+ * group to be configured. For a Persian layout alone, a Ctrl (or
+ * Ctrl+Shift) press whose keyval is a non-Latin letter is read the same
+ * way as above and activates the window's Ctrl bindings or the
+ * application's accelerator for the Latin key.
  */
 struct _FlInboxKeys
 {
@@ -103,6 +110,13 @@ is_ascii (guint keyval)
   return keyval >= 0x20 && keyval < 0x7f;
 }
 
+/* The window's own Ctrl bindings (gtk_widget_class_add_binding_action()
+ * in FlWindow); the application's accelerators are looked up. */
+static const Binding control_bindings[] = {
+  { GDK_KEY_f, FALSE, "win.search", NULL },
+  { GDK_KEY_r, FALSE, "win.sync", NULL },
+};
+
 /**
  * fl_inbox_keys_latin_keyval:
  * @keyval: what the active layout made of the key
@@ -163,6 +177,56 @@ activate (FlInboxKeys   *self,
   return gtk_widget_activate_action_variant (self->window, binding->action, target);
 }
 
+static gboolean
+press_control (FlInboxKeys     *self,
+               guint            keyval,
+               guint            keycode,
+               GdkModifierType  state)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self->window));
+  gboolean shift = (state & GDK_SHIFT_MASK) != 0;
+  g_autofree char *accel = NULL;
+  g_auto(GStrv) actions = NULL;
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  guint latin;
+
+  /* Only a letter or sign the active layout has instead of a Latin one;
+   * GTK matches everything else itself. */
+  if ((state & (GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) || is_ascii (keyval) ||
+      c == 0 || !(g_unichar_isalpha (c) || g_unichar_ispunct (c)))
+    return FALSE;
+
+  latin = fl_inbox_keys_latin_keyval (gtk_widget_get_display (self->window), keyval, keycode, state);
+  if (latin == 0)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (control_bindings); i++)
+    if (control_bindings[i].keyval == latin && control_bindings[i].shift == shift)
+      return activate (self, &control_bindings[i]);
+
+  if (app == NULL)
+    return FALSE;
+
+  /* Shift+/ is "?" on the keyboards accelerators are written for; a
+   * sign made with Shift is written without it. */
+  if (latin == GDK_KEY_slash && shift)
+    latin = GDK_KEY_question;
+  accel = gtk_accelerator_name (latin, g_ascii_isalpha (latin) ? state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)
+                                                               : GDK_CONTROL_MASK);
+  actions = gtk_application_get_actions_for_accel (app, accel);
+  for (guint i = 0; actions != NULL && actions[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+
+      if (g_action_parse_detailed_name (actions[i], &name, &target, NULL) &&
+          gtk_widget_activate_action_variant (self->window, name, target))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static gboolean press_at (FlInboxKeys     *self,
                           guint            keyval,
                           guint            keycode,
@@ -205,7 +269,9 @@ press_at (FlInboxKeys     *self,
   gboolean had_prefix;
   guint latin;
 
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK))
+  if (state & GDK_CONTROL_MASK)
+    return press_control (self, keyval, keycode, state);
+  if (state & (GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK))
     return FALSE;
 
   /* Modifier keys alone neither act nor end a "g" prefix. */
