@@ -20,6 +20,7 @@
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "fl-application.h"
@@ -1017,18 +1018,19 @@ collect_view_nicks (GtkWidget *widget,
     }
 }
 
-/* This process's resident memory, in MB. */
+/* A figure of this process's resident memory in /proc/self/status
+ * ("VmRSS:", "RssAnon:", "RssFile:"), in MB. */
 static double
-rss_mb (void)
+status_mb (const char *field)
 {
   g_autofree char *status = NULL;
   const char *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmRSS:")) == NULL)
+      (line = strstr (status, field)) == NULL)
     return -1;
 
-  line += strlen ("VmRSS:");
+  line += strlen (field);
   while (*line == ' ' || *line == '\t')
     line++;
   return g_ascii_strtoull (line, NULL, 10) / 1024.0;
@@ -1188,7 +1190,11 @@ on_window_settled_cb (FlWindow  *window,
       add_int (builder, "scroll_steps", scroll_list (window, run->scroll_steps));
       /* The last pages load in a worker. */
       run_for (500);
-      add_double (builder, "rss_mb", rss_mb ());
+      add_double (builder, "rss_mb", status_mb ("VmRSS:"));
+      add_double (builder, "rss_anon_mb", status_mb ("RssAnon:"));
+      add_double (builder, "rss_file_mb", status_mb ("RssFile:"));
+      /* Of the heap, what SQLite holds (page caches, statements). */
+      add_double (builder, "sqlite_heap_mb", sqlite3_memory_used () / (1024.0 * 1024.0));
     }
 
   json_builder_end_object (builder);
