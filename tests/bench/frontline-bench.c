@@ -1382,6 +1382,9 @@ measure_search (const char  *path,
           page = fl_store_query_first_ids (store, query, FL_TICKET_LIST_MODEL_FIRST_PAGE, NULL);
           ms = (g_get_monotonic_time () - t0) / 1000.0;
           g_array_append_val (direct_page_ms, ms);
+          if (ms > 16 && g_getenv ("FL_BENCH_TRACE") != NULL)
+            g_printerr ("slow search: %.1f ms (model %.1f ms), %u on the first page: %s\n", ms,
+                        g_array_index (model_ms, double, model_ms->len - 1), page ? page->len : 0, typed);
 
           t0 = g_get_monotonic_time ();
           ids = fl_store_query_ids (store, query, NULL);
