@@ -47,8 +47,9 @@
  * layout group when the active one lacks the letter, which needs a Latin
  * group to be configured. For a Persian layout alone, a Ctrl (or
  * Ctrl+Shift) press whose keyval is a non-Latin letter is read the same
- * way as above and activates the window's Ctrl bindings or the
- * application's accelerator for the Latin key.
+ * way as above and activates the window's Ctrl bindings, a text field's
+ * clipboard, select-all and undo, or the application's accelerator for
+ * the Latin key.
  */
 struct _FlInboxKeys
 {
@@ -115,6 +116,16 @@ is_ascii (guint keyval)
 static const Binding control_bindings[] = {
   { GDK_KEY_f, FALSE, "win.search", NULL },
   { GDK_KEY_r, FALSE, "win.sync", NULL },
+};
+
+/* GtkText's and GtkTextView's own Ctrl keys, as their actions. */
+static const Binding edit_bindings[] = {
+  { GDK_KEY_c, FALSE, "clipboard.copy", NULL },
+  { GDK_KEY_x, FALSE, "clipboard.cut", NULL },
+  { GDK_KEY_v, FALSE, "clipboard.paste", NULL },
+  { GDK_KEY_a, FALSE, "selection.select-all", NULL },
+  { GDK_KEY_z, FALSE, "text.undo", NULL },
+  { GDK_KEY_z, TRUE, "text.redo", NULL },
 };
 
 /**
@@ -203,6 +214,15 @@ press_control (FlInboxKeys     *self,
   for (guint i = 0; i < G_N_ELEMENTS (control_bindings); i++)
     if (control_bindings[i].keyval == latin && control_bindings[i].shift == shift)
       return activate (self, &control_bindings[i]);
+
+  if (typing (self))
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self->window));
+
+      for (guint i = 0; i < G_N_ELEMENTS (edit_bindings); i++)
+        if (edit_bindings[i].keyval == latin && edit_bindings[i].shift == shift)
+          return gtk_widget_activate_action (focus, edit_bindings[i].action, NULL);
+    }
 
   if (app == NULL)
     return FALSE;

@@ -308,6 +308,9 @@ focus_inside (Fixture   *f,
 #define FA_QAF   0x1000642  /* ق on r */
 #define FA_SEEN  0x1000633  /* س on s */
 #define FA_BEH   0x1000628  /* ب on f */
+#define FA_SHEEN 0x1000634  /* ش on a */
+#define FA_TAH   0x1000637  /* ط on x */
+#define FA_REH   0x1000631  /* ر on v */
 
 static void
 test_keyboard (Fixture       *f,
@@ -434,6 +437,17 @@ test_keyboard (Fixture       *f,
   g_assert_false (gtk_search_bar_get_search_mode (bar));
   g_assert_true (press (f, GDK_KEY_f, FA_BEH, GDK_CONTROL_MASK));
   g_assert_true (gtk_search_bar_get_search_mode (bar));
+
+  /* In a text field, Ctrl and the keys of A, X and V (ش, ط, ر) select
+   * all, cut and paste. */
+  WAIT_FOR (focus_inside (f, entry), "the search entry's focus");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "سفارش");
+  g_assert_true (press (f, GDK_KEY_a, FA_SHEEN, GDK_CONTROL_MASK));
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), NULL, NULL));
+  g_assert_true (press (f, GDK_KEY_x, FA_TAH, GDK_CONTROL_MASK));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_true (press (f, GDK_KEY_v, FA_REH, GDK_CONTROL_MASK));
+  WAIT_FOR (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), "سفارش") == 0, "the pasted text");
 }
 
 /* In a narrow window Enter goes to the ticket and Esc comes back. */
