@@ -188,6 +188,22 @@ activate (FlInboxKeys   *self,
   return gtk_widget_activate_action_variant (self->window, binding->action, target);
 }
 
+/* The binding in @table for the Latin key @latin, with or without Shift. */
+static const Binding *
+find_binding (const Binding *table,
+              gsize          n_bindings,
+              guint          latin,
+              gboolean       shift)
+{
+  for (gsize i = 0; i < n_bindings; i++)
+    if (table[i].keyval == latin && table[i].shift == shift)
+      return &table[i];
+
+  return NULL;
+}
+
+#define FIND_BINDING(table, latin, shift) find_binding (table, G_N_ELEMENTS (table), latin, shift)
+
 static gboolean
 press_control (FlInboxKeys     *self,
                guint            keyval,
@@ -199,6 +215,7 @@ press_control (FlInboxKeys     *self,
   g_autofree char *accel = NULL;
   g_auto(GStrv) actions = NULL;
   gunichar c = gdk_keyval_to_unicode (keyval);
+  const Binding *binding;
   guint latin;
 
   /* Only a letter or sign the active layout has instead of a Latin one;
@@ -211,18 +228,11 @@ press_control (FlInboxKeys     *self,
   if (latin == 0)
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (control_bindings); i++)
-    if (control_bindings[i].keyval == latin && control_bindings[i].shift == shift)
-      return activate (self, &control_bindings[i]);
+  if ((binding = FIND_BINDING (control_bindings, latin, shift)))
+    return activate (self, binding);
 
-  if (typing (self))
-    {
-      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self->window));
-
-      for (guint i = 0; i < G_N_ELEMENTS (edit_bindings); i++)
-        if (edit_bindings[i].keyval == latin && edit_bindings[i].shift == shift)
-          return gtk_widget_activate_action (focus, edit_bindings[i].action, NULL);
-    }
+  if (typing (self) && (binding = FIND_BINDING (edit_bindings, latin, shift)))
+    return gtk_widget_activate_action (gtk_root_get_focus (GTK_ROOT (self->window)), binding->action, NULL);
 
   if (app == NULL)
     return FALSE;
@@ -287,6 +297,7 @@ press_at (FlInboxKeys     *self,
 {
   gboolean shift = (state & GDK_SHIFT_MASK) != 0;
   gboolean had_prefix;
+  const Binding *binding;
   guint latin;
 
   if (state & GDK_CONTROL_MASK)
@@ -324,12 +335,7 @@ press_at (FlInboxKeys     *self,
     return FALSE;
 
   if (had_prefix)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (go_bindings); i++)
-        if (go_bindings[i].keyval == latin && !shift)
-          return activate (self, &go_bindings[i]);
-      return FALSE;
-    }
+    return (binding = FIND_BINDING (go_bindings, latin, shift)) && activate (self, binding);
 
   if (latin == GDK_KEY_g && !shift)
     {
@@ -338,11 +344,7 @@ press_at (FlInboxKeys     *self,
       return TRUE;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
-    if (bindings[i].keyval == latin && bindings[i].shift == shift)
-      return activate (self, &bindings[i]);
-
-  return FALSE;
+  return (binding = FIND_BINDING (bindings, latin, shift)) && activate (self, binding);
 }
 
 static gboolean
