@@ -1671,6 +1671,50 @@ cmd_inbox (int    argc,
   return 0;
 }
 
+/* The search figures of `inbox` alone, on a store it generated before. */
+static int
+cmd_inbox_search (int    argc,
+                  char **argv)
+{
+  int n_queries = 200, seed = 1;
+  g_autofree char *data_dir = NULL;
+  GOptionEntry entries[] = {
+    { "queries", 0, 0, G_OPTION_ARG_INT, &n_queries, "Queries to type", "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed", "S" },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "The folder of an inbox run's stores", "DIR" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("inbox-search");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *json = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || data_dir == NULL || n_queries < 1)
+    {
+      g_printerr ("inbox-search needs --data-dir\n");
+      return 2;
+    }
+
+  path = g_build_filename (data_dir, "frontline.db", NULL);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "command");
+  json_builder_add_string_value (builder, "inbox-search");
+  if (!measure_search (path, n_queries, seed, builder, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json = json_to_string (root, TRUE);
+  g_print ("%s\n", json);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1688,6 +1732,8 @@ main (int   argc,
     return cmd_suggest (argc - 1, argv + 1);
   if (argc >= 2 && g_strcmp0 (argv[1], "inbox") == 0)
     return cmd_inbox (argc - 1, argv + 1);
+  if (argc >= 2 && g_strcmp0 (argv[1], "inbox-search") == 0)
+    return cmd_inbox_search (argc - 1, argv + 1);
   if (argc >= 2 && g_strcmp0 (argv[1], "inbox-window") == 0)
     return cmd_inbox_window (argc - 1, argv + 1);
 
@@ -1696,6 +1742,7 @@ main (int   argc,
               "       frontline-bench ticket --messages N [--runs R]\n"
               "       frontline-bench suggest [--eval FILE] [--misses]\n"
               "       frontline-bench inbox [--tickets N --messages M] [--data-dir DIR] [--queries N]\n"
-              "                             [--runs R] [--scroll-steps N] [--view-rounds N] [--seed S]\n");
+              "                             [--runs R] [--scroll-steps N] [--view-rounds N] [--seed S]\n"
+              "       frontline-bench inbox-search --data-dir DIR [--queries N] [--seed S]\n");
   return 2;
 }
