@@ -89,7 +89,7 @@ fl_db_set_error (FlDb        *db,
  *
  * Opens a connection in WAL mode with foreign keys on, a busy timeout so
  * readers and the writer wait for each other instead of failing, and the
- * fl_fold() SQL function.
+ * fl_fold(), fl_identity() and fl_match() SQL functions.
  */
 FlDb *
 fl_db_open (const char  *path,
@@ -120,6 +120,7 @@ fl_db_open (const char  *path,
   sqlite3_create_function (db->db, "fl_identity", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sql_identity, NULL, NULL);
+  fl_match_set_register (db->db);
 
   if (!fl_db_exec (db, "PRAGMA foreign_keys = ON", error) ||
       (!readonly && !fl_db_exec (db, "PRAGMA journal_mode = WAL", error)) ||

@@ -36,6 +36,25 @@ void          fl_db_set_error          (FlDb         *db,
                                         GError      **error,
                                         const char   *what);
 
+/* The tickets that match a full-text expression (fl-store-match.c). */
+typedef struct _FlMatchSet FlMatchSet;
+
+FlMatchSet   *fl_match_set_new         (FlDb             *db,
+                                        const char       *expression,
+                                        GError          **error);
+void          fl_match_set_free        (FlMatchSet       *set);
+guint         fl_match_set_get_size    (const FlMatchSet *set);
+gboolean      fl_match_set_contains    (const FlMatchSet *set,
+                                        gint64            id);
+void          fl_match_set_append_ids  (const FlMatchSet *set,
+                                        GString          *sql);
+void          fl_match_set_bind        (sqlite3_stmt     *stmt,
+                                        int               param,
+                                        FlMatchSet       *set);
+void          fl_match_set_register    (sqlite3          *db);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlMatchSet, fl_match_set_free)
+
 int           fl_store_schema_get_version (FlDb      *db,
                                            GError   **error);
 gboolean      fl_store_schema_migrate     (FlDb      *db,

@@ -507,6 +507,203 @@ test_search_language (Fixture       *f,
     }
 }
 
+/* Searches that match more tickets than the store looks up by id one by
+ * one (a thousand): "zebra" matches 1 200 of 1 500 bulk tickets, so it is
+ * tested ticket by ticket along the view's index; "yarrow" matches 500
+ * and "zebra yarrow" 400, so those are looked up by id. Both plans must
+ * give the same lists and counts as a plain reading of the tickets. */
+#define N_BULK 1500
+
+static gboolean
+bulk_has_zebra (guint i)
+{
+  return i % 5 != 0;
+}
+
+static gboolean
+bulk_has_yarrow (guint i)
+{
+  return i % 3 == 0;
+}
+
+static void
+add_bulk_tickets (Fixture *f)
+{
+  g_autoptr(FlSyncBatch) batch = fl_sync_batch_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < N_BULK; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("M%04u", i);
+      g_autofree char *subject = g_strdup_printf ("bulk %s %s", bulk_has_zebra (i) ? "zebra" : "",
+                                                  bulk_has_yarrow (i) ? "yarrow" : "");
+
+      /* Newer first in the list, older than the fixture's tickets; even
+       * ones open. */
+      add_ticket (batch, id, subject, i % 2 ? FL_STATUS_SOLVED : FL_STATUS_OPEN,
+                  FL_PRIORITY_NORMAL, FL_CHANNEL_EMAIL, "c1", NULL, NOW - 10000 - i * 10, 0, NULL);
+    }
+  add_customer (batch, "c1", "Emily Carter", "emily@example.com");
+  g_assert_true (fl_store_apply_batch (f->store, f->account1, batch, &error));
+  g_assert_no_error (error);
+}
+
+typedef enum
+{
+  WANT_ZEBRA,
+  WANT_NOT_ZEBRA,
+  WANT_ZEBRA_YARROW,
+  WANT_YARROW_NOT_ZEBRA,
+} BulkWant;
+
+/* The bulk tickets that a search should find, in the list's order. */
+static char *
+expected_bulk (BulkWant want,
+               gboolean open_only)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < N_BULK; i++)
+    {
+      gboolean zebra = bulk_has_zebra (i), yarrow = bulk_has_yarrow (i);
+      gboolean hit = FALSE;
+
+      switch (want)
+        {
+        case WANT_ZEBRA: hit = zebra; break;
+        case WANT_NOT_ZEBRA: hit = !zebra; break;
+        case WANT_ZEBRA_YARROW: hit = zebra && yarrow; break;
+        case WANT_YARROW_NOT_ZEBRA: hit = yarrow && !zebra; break;
+        default: g_assert_not_reached ();
+        }
+      if (hit && (!open_only || i % 2 == 0))
+        g_string_append_printf (out, "%sM%04u", out->len ? "," : "", i);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_search_many (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const struct {
+    FlView      view;
+    const char *text;
+    BulkWant    want;
+    const char *fixture;   /* the fixture's tickets, listed before */
+  } cases[] = {
+    { FL_VIEW_ALL, "zebra", WANT_ZEBRA, NULL },
+    { FL_VIEW_ALL, "z", WANT_ZEBRA, NULL },
+    { FL_VIEW_ALL, "ZEB", WANT_ZEBRA, NULL },
+    { FL_VIEW_INBOX, "zebra", WANT_ZEBRA, NULL },
+    { FL_VIEW_ALL, "zebra yarrow", WANT_ZEBRA_YARROW, NULL },
+    { FL_VIEW_ALL, "yarrow zeb", WANT_ZEBRA_YARROW, NULL },
+    { FL_VIEW_ALL, "-zebra", WANT_NOT_ZEBRA, "T1,T2,T3,T4,T5,T6,T7,T8" },
+    { FL_VIEW_INBOX, "-zebra", WANT_NOT_ZEBRA, "T1,T2,T3,T6,T7,T8" },
+    { FL_VIEW_ALL, "yarrow -zebra", WANT_YARROW_NOT_ZEBRA, NULL },
+  };
+  g_autoptr(GError) error = NULL;
+
+  add_bulk_tickets (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(FlQuery) query = fl_query_new (cases[i].view);
+      g_autofree char *bulk = expected_bulk (cases[i].want, cases[i].view == FL_VIEW_INBOX);
+      g_autofree char *expected = cases[i].fixture
+                                  ? g_strconcat (cases[i].fixture, ",", bulk, NULL)
+                                  : g_strdup (bulk);
+      g_autofree char *got = NULL;
+      g_autoptr(GArray) all = NULL;
+      g_autoptr(GArray) first = NULL;
+
+      fl_query_set_text (query, cases[i].text);
+      got = run_query (f, query);
+      g_test_message ("search %s: %zu characters", cases[i].text, strlen (got));
+      g_assert_cmpstr (got, ==, expected);
+
+      /* A first page is the list's beginning. */
+      all = fl_store_query_ids (f->store, query, &error);
+      g_assert_no_error (error);
+      first = fl_store_query_first_ids (f->store, query, 50, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (first->len, ==, MIN (50, all->len));
+      g_assert_cmpmem (first->data, first->len * sizeof (gint64), all->data, first->len * sizeof (gint64));
+    }
+}
+
+/* The match sets themselves: a bit per ticket id, or a sorted list when
+ * an id is too large for that, and a clear error for a bad expression. */
+static void
+test_match_set (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlMatchSet) zebra = NULL;
+  g_autoptr(FlMatchSet) far = NULL;
+  g_autoptr(FlMatchSet) bad = NULL;
+  g_autoptr(FlMatchSet) none = NULL;
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_ALL);
+  g_autoptr(GArray) ids = NULL;
+  FlDb *db;
+  const gint64 far_id = G_GINT64_CONSTANT (1) << 40;
+
+  add_bulk_tickets (f);
+  db = fl_db_open (fl_store_get_path (f->store), FALSE, &error);
+  g_assert_no_error (error);
+
+  /* Every zebra ticket is in the set, and no other ticket. */
+  fl_query_set_text (query, "bulk");
+  ids = fl_store_query_ids (f->store, query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, N_BULK);
+  zebra = fl_match_set_new (db, "\"zebra\"*", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fl_match_set_get_size (zebra), ==, N_BULK / 5 * 4);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(FlTicket) ticket = fl_store_load_ticket (f->store, g_array_index (ids, gint64, i), NULL);
+      guint n = atoi (fl_ticket_get_remote_id (ticket) + 1);
+
+      g_assert_cmpint (fl_match_set_contains (zebra, g_array_index (ids, gint64, i)), ==, bulk_has_zebra (n));
+    }
+  g_assert_false (fl_match_set_contains (zebra, 0));
+  g_assert_false (fl_match_set_contains (zebra, -1));
+  g_assert_false (fl_match_set_contains (zebra, far_id));
+
+  /* An id past the bitmap's reach. */
+  g_assert_true (fl_db_exec (db, "INSERT INTO ticket_fts (rowid, subject, body, people)"
+                                 " VALUES (1099511627776, 'quokka', '', '')", &error));
+  g_assert_no_error (error);
+  far = fl_match_set_new (db, "\"quokka\"", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fl_match_set_get_size (far), ==, 1);
+  g_assert_true (fl_match_set_contains (far, far_id));
+  g_assert_false (fl_match_set_contains (far, far_id - 1));
+  g_assert_false (fl_match_set_contains (far, 1));
+  fl_match_set_append_ids (far, list);
+  g_assert_cmpstr (list->str, ==, "(1099511627776)");
+  g_assert_true (fl_db_exec (db, "DELETE FROM ticket_fts WHERE rowid = 1099511627776", &error));
+  g_assert_no_error (error);
+
+  /* Nothing matches: an SQL list that nothing is in. */
+  none = fl_match_set_new (db, "\"nothingmatches\"", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fl_match_set_get_size (none), ==, 0);
+  g_string_truncate (list, 0);
+  fl_match_set_append_ids (none, list);
+  g_assert_cmpstr (list->str, ==, "(NULL)");
+
+  bad = fl_match_set_new (db, "\"unterminated", &error);
+  g_assert_null (bad);
+  g_assert_error (error, FL_STORE_ERROR, FL_STORE_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "Could not search the local database"));
+
+  fl_db_close (db);
+}
+
 static void
 test_saved_searches (Fixture       *f,
                      gconstpointer  data)
@@ -1483,6 +1680,10 @@ main (int   argc,
   g_test_add ("/store/sla-views", Fixture, NULL, fixture_setup, test_sla_views, fixture_teardown);
   g_test_add ("/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/store/search-language", Fixture, NULL, fixture_setup, test_search_language,
+              fixture_teardown);
+  g_test_add ("/store/search-many", Fixture, NULL, fixture_setup, test_search_many,
+              fixture_teardown);
+  g_test_add ("/store/match-set", Fixture, NULL, fixture_setup, test_match_set,
               fixture_teardown);
   g_test_add ("/store/saved-searches", Fixture, NULL, fixture_setup, test_saved_searches,
               fixture_teardown);
