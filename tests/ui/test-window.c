@@ -469,6 +469,10 @@ test_attachments (Fixture       *f,
    * the second with a new name, both with the bytes that were sent. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chip), "attachment.save", NULL));
   WAIT_FOR (g_file_test (first_copy, G_FILE_TEST_IS_REGULAR), "the first copy");
+  /* The conversation may have been shown again from the store meanwhile
+   * (the sent reply's state came in), with new chips: the old pointer
+   * would be to a finalized one. */
+  WAIT_FOR ((chip = find_chip (GTK_WIDGET (view), "Fatura Şubat.png")) != NULL, "the chip in the conversation");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chip), "attachment.save", NULL));
   WAIT_FOR (g_file_test (second_copy, G_FILE_TEST_IS_REGULAR), "the second copy");
   g_assert_true (g_file_get_contents (first_copy, &a, &len_a, NULL));
