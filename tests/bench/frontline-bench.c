@@ -19,6 +19,9 @@
 #include <errno.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -1195,6 +1198,17 @@ on_window_settled_cb (FlWindow  *window,
       add_double (builder, "rss_file_mb", status_mb ("RssFile:"));
       /* Of the heap, what SQLite holds (page caches, statements). */
       add_double (builder, "sqlite_heap_mb", sqlite3_memory_used () / (1024.0 * 1024.0));
+#ifdef __GLIBC__
+      /* Of the anonymous memory, what malloc has handed out and not got
+       * back, and what it holds free: freed memory that it keeps
+       * resident between allocations still in use. */
+      {
+        struct mallinfo2 info = mallinfo2 ();
+
+        add_double (builder, "malloc_in_use_mb", (info.uordblks + info.hblkhd) / (1024.0 * 1024.0));
+        add_double (builder, "malloc_free_mb", info.fordblks / (1024.0 * 1024.0));
+      }
+#endif
     }
 
   json_builder_end_object (builder);
