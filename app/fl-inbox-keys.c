@@ -47,9 +47,9 @@
  * layout group when the active one lacks the letter, which needs a Latin
  * group to be configured. For a Persian layout alone, a Ctrl (or
  * Ctrl+Shift) press whose keyval is a non-Latin letter is read the same
- * way as above and activates the window's Ctrl bindings, a text field's
- * clipboard, select-all and undo, or the application's accelerator for
- * the Latin key.
+ * way as above, and runs the shortcut GTK would have run for the Latin
+ * key: the focused widget's, its containers', the window's or the
+ * application's accelerator.
  */
 struct _FlInboxKeys
 {
@@ -110,23 +110,6 @@ is_ascii (guint keyval)
 {
   return keyval >= 0x20 && keyval < 0x7f;
 }
-
-/* The window's own Ctrl bindings (gtk_widget_class_add_binding_action()
- * in FlWindow); the application's accelerators are looked up. */
-static const Binding control_bindings[] = {
-  { GDK_KEY_f, FALSE, "win.search", NULL },
-  { GDK_KEY_r, FALSE, "win.sync", NULL },
-};
-
-/* GtkText's and GtkTextView's own Ctrl keys, as their actions. */
-static const Binding edit_bindings[] = {
-  { GDK_KEY_c, FALSE, "clipboard.copy", NULL },
-  { GDK_KEY_x, FALSE, "clipboard.cut", NULL },
-  { GDK_KEY_v, FALSE, "clipboard.paste", NULL },
-  { GDK_KEY_a, FALSE, "selection.select-all", NULL },
-  { GDK_KEY_z, FALSE, "text.undo", NULL },
-  { GDK_KEY_z, TRUE, "text.redo", NULL },
-};
 
 /**
  * fl_inbox_keys_latin_keyval:
@@ -204,18 +187,76 @@ find_binding (const Binding *table,
 
 #define FIND_BINDING(table, latin, shift) find_binding (table, G_N_ELEMENTS (table), latin, shift)
 
+/* Whether @trigger is the Latin key @latin with exactly @mods. */
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 guint               latin,
+                 GdkModifierType     mods)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), latin, mods) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), latin, mods);
+
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))) == latin &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods;
+}
+
+/* Runs what a shortcut controller of @widget has for @latin with @mods. */
+static gboolean
+activate_shortcut_of (GtkWidget       *widget,
+                      guint            latin,
+                      GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n_controllers = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n_controllers; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      guint n_shortcuts;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      n_shortcuts = g_list_model_get_n_items (G_LIST_MODEL (controller));
+      for (guint j = 0; j < n_shortcuts; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (!trigger_matches (gtk_shortcut_get_trigger (shortcut), latin, mods))
+            continue;
+
+          /* A callback bound with gtk_widget_class_add_binding() may be a
+           * void function, GtkText's select-all for one: what it returns
+           * means nothing, and having run it handled the key. */
+          if (gtk_shortcut_action_activate (action, GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                            gtk_shortcut_get_arguments (shortcut)) ||
+              GTK_IS_CALLBACK_ACTION (action))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* A Ctrl press of a letter or sign the active layout has instead of a
+ * Latin one: GTK found no shortcut for it. The shortcuts it would have
+ * found for the Latin key are looked up the way GTK does, from the focus
+ * up to the window: the focused widget's own keys (a text field's
+ * clipboard, select-all and undo, a list's select-all), its containers',
+ * the window's, and the application's accelerators, which the window
+ * holds. */
 static gboolean
 press_control (FlInboxKeys     *self,
                guint            keyval,
                guint            keycode,
                GdkModifierType  state)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self->window));
-  gboolean shift = (state & GDK_SHIFT_MASK) != 0;
-  g_autofree char *accel = NULL;
-  g_auto(GStrv) actions = NULL;
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   gunichar c = gdk_keyval_to_unicode (keyval);
-  const Binding *binding;
+  GtkWidget *focus;
   guint latin;
 
   /* Only a letter or sign the active layout has instead of a Latin one;
@@ -228,31 +269,19 @@ press_control (FlInboxKeys     *self,
   if (latin == 0)
     return FALSE;
 
-  if ((binding = FIND_BINDING (control_bindings, latin, shift)))
-    return activate (self, binding);
-
-  if (typing (self) && (binding = FIND_BINDING (edit_bindings, latin, shift)))
-    return gtk_widget_activate_action (gtk_root_get_focus (GTK_ROOT (self->window)), binding->action, NULL);
-
-  if (app == NULL)
-    return FALSE;
-
-  /* Shift+/ is "?" on the keyboards accelerators are written for; a
-   * sign made with Shift is written without it. */
-  if (latin == GDK_KEY_slash && shift)
-    latin = GDK_KEY_question;
-  accel = gtk_accelerator_name (latin, g_ascii_isalpha (latin) ? state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)
-                                                               : GDK_CONTROL_MASK);
-  actions = gtk_application_get_actions_for_accel (app, accel);
-  for (guint i = 0; actions != NULL && actions[i] != NULL; i++)
+  /* Shift+/ is "?" on the keyboards shortcuts are written for, and a
+   * sign made with Shift is written without it: Ctrl+? */
+  if (!g_ascii_isalpha (latin) && (mods & GDK_SHIFT_MASK))
     {
-      g_autofree char *name = NULL;
-      g_autoptr(GVariant) target = NULL;
-
-      if (g_action_parse_detailed_name (actions[i], &name, &target, NULL) &&
-          gtk_widget_activate_action_variant (self->window, name, target))
-        return TRUE;
+      if (latin == GDK_KEY_slash)
+        latin = GDK_KEY_question;
+      mods &= ~GDK_SHIFT_MASK;
     }
+
+  focus = gtk_root_get_focus (GTK_ROOT (self->window));
+  for (GtkWidget *widget = focus ? focus : self->window; widget; widget = gtk_widget_get_parent (widget))
+    if (activate_shortcut_of (widget, latin, mods))
+      return TRUE;
 
   return FALSE;
 }

@@ -244,6 +244,22 @@ press (Fixture         *f,
   return handled;
 }
 
+static gboolean
+is_list_view (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_LIST_VIEW (widget);
+}
+
+/* The rows the list view has: a new list comes in a few rows a frame. */
+static guint
+shown_rows (FlTicketList *list)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (list), is_list_view, NULL);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view))));
+}
+
 static gint64
 id_at (Fixture *f,
        guint    position)
@@ -448,6 +464,17 @@ test_keyboard (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   g_assert_true (press (f, GDK_KEY_v, FA_REH, GDK_CONTROL_MASK));
   WAIT_FOR (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), "سفارش") == 0, "the pasted text");
+
+  /* In the list, the list view's own Ctrl+A: every ticket it shows. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-view", "s", "all");
+  WAIT_FOR (!fl_ticket_list_model_get_loading (fl_ticket_list_get_model (list)) &&
+            fl_ticket_list_get_n_items (list) > 1 &&
+            shown_rows (list) == fl_ticket_list_get_n_items (list), "the list");
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_cmpuint (fl_ticket_list_get_n_selected (list), <=, 1);
+  g_assert_true (press (f, GDK_KEY_a, FA_SHEEN, GDK_CONTROL_MASK));
+  g_assert_cmpuint (fl_ticket_list_get_n_selected (list), ==, fl_ticket_list_get_n_items (list));
 }
 
 /* In a narrow window Enter goes to the ticket and Esc comes back. */
