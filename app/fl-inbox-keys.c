@@ -202,7 +202,9 @@ trigger_matches (GtkShortcutTrigger *trigger,
          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods;
 }
 
-/* Runs what a shortcut controller of @widget has for @latin with @mods. */
+/* Runs what a shortcut controller of @widget has for @latin with @mods.
+ * GTK keeps the controllers' list model up to date while it lives, at a
+ * cost: it lives for this one key press. */
 static gboolean
 activate_shortcut_of (GtkWidget       *widget,
                       guint            latin,
