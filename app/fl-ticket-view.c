@@ -535,6 +535,7 @@ messages_loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) messages = fl_store_load_messages_finish (FL_STORE (object), result, &error);
   gint64 seen_until = 0;
+  gboolean scroll = TRUE;
 
   if (messages == NULL)
     {
@@ -559,8 +560,31 @@ messages_loaded_cb (GObject      *object,
         for (guint i = 0; i < first; i++)
           g_ptr_array_add (self->earlier, g_object_ref (messages->pdata[i]));
       }
-    g_list_store_splice (self->messages, 0, shown,
-                         messages->pdata + first, messages->len - first);
+    /* A reload (a sync, a sent reply's state) keeps the rows of the
+     * messages that did not change, with what the agent selected or
+     * opened in them, and the place they were reading. Only a new
+     * message at the end scrolls there. */
+    if (shown > 0)
+      {
+        guint n = messages->len - first;
+        guint same = 0;
+        g_autoptr(FlMessage) last = g_list_model_get_item (G_LIST_MODEL (self->messages), shown - 1);
+
+        while (same < shown && same < n)
+          {
+            g_autoptr(FlMessage) old = g_list_model_get_item (G_LIST_MODEL (self->messages), same);
+
+            if (!fl_message_equal (old, messages->pdata[first + same]))
+              break;
+            same++;
+          }
+        if (same < shown || same < n)
+          g_list_store_splice (self->messages, same, shown - same,
+                               messages->pdata + first + same, n - same);
+        scroll = n == 0 || fl_message_get_id (last) != fl_message_get_id (messages->pdata[messages->len - 1]);
+      }
+    else
+      g_list_store_splice (self->messages, 0, 0, messages->pdata + first, messages->len - first);
     update_earlier_button (self);
   }
 
@@ -602,7 +626,8 @@ messages_loaded_cb (GObject      *object,
         fl_store_mark_mentions_seen_async (self->store, self->ticket_id);
       }
   }
-  scroll_to_end (self);
+  if (scroll || self->scroll_target != G_MAXUINT)
+    scroll_to_end (self);
 
   g_signal_emit (self, signals [LOADED], 0);
 }

@@ -644,3 +644,58 @@ fl_message_add_attachment (FlMessage    *self,
 
   g_list_store_append (G_LIST_STORE (fl_message_get_attachments (self)), attachment);
 }
+
+static gboolean
+attachments_equal (FlMessage *a,
+                   FlMessage *b)
+{
+  guint n = a->attachments ? g_list_model_get_n_items (G_LIST_MODEL (a->attachments)) : 0;
+
+  if (n != (b->attachments ? g_list_model_get_n_items (G_LIST_MODEL (b->attachments)) : 0))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FlAttachment) x = g_list_model_get_item (G_LIST_MODEL (a->attachments), i);
+      g_autoptr(FlAttachment) y = g_list_model_get_item (G_LIST_MODEL (b->attachments), i);
+
+      if (fl_attachment_get_id (x) != fl_attachment_get_id (y) ||
+          fl_attachment_get_size (x) != fl_attachment_get_size (y) ||
+          g_strcmp0 (fl_attachment_get_name (x), fl_attachment_get_name (y)) != 0 ||
+          g_strcmp0 (fl_attachment_get_remote_id (x), fl_attachment_get_remote_id (y)) != 0 ||
+          g_strcmp0 (fl_attachment_get_mime_type (x), fl_attachment_get_mime_type (y)) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * fl_message_equal:
+ *
+ * Returns: whether @a and @b are the same message, with the same content
+ *   and attachments: a conversation read again keeps the rows of the
+ *   messages that did not change
+ */
+gboolean
+fl_message_equal (FlMessage *a,
+                  FlMessage *b)
+{
+  g_return_val_if_fail (FL_IS_MESSAGE (a), FALSE);
+  g_return_val_if_fail (FL_IS_MESSAGE (b), FALSE);
+
+  return a->id == b->id &&
+         a->ticket_id == b->ticket_id &&
+         a->kind == b->kind &&
+         a->direction == b->direction &&
+         a->created == b->created &&
+         g_strcmp0 (a->remote_id, b->remote_id) == 0 &&
+         g_strcmp0 (a->author, b->author) == 0 &&
+         g_strcmp0 (a->author_email, b->author_email) == 0 &&
+         g_strcmp0 (a->text, b->text) == 0 &&
+         g_strcmp0 (a->html, b->html) == 0 &&
+         g_strcmp0 (a->event_field, b->event_field) == 0 &&
+         g_strcmp0 (a->event_old, b->event_old) == 0 &&
+         g_strcmp0 (a->event_new, b->event_new) == 0 &&
+         attachments_equal (a, b);
+}

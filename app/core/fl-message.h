@@ -63,4 +63,7 @@ GListModel *fl_message_get_attachments     (FlMessage    *self);
 void        fl_message_add_attachment      (FlMessage    *self,
                                             FlAttachment *attachment);
 
+gboolean    fl_message_equal               (FlMessage    *a,
+                                            FlMessage    *b);
+
 G_END_DECLS

@@ -261,6 +261,22 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
+/* The list view that shows @data items. */
+static gboolean
+is_list_of (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  GtkSelectionModel *model = GTK_IS_LIST_VIEW (widget) ? gtk_list_view_get_model (GTK_LIST_VIEW (widget)) : NULL;
+
+  return model != NULL && g_list_model_get_n_items (G_LIST_MODEL (model)) == GPOINTER_TO_UINT (data);
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
 /* A mapped attachment chip below @root for a file called @name. */
 static FlAttachmentChip *
 find_chip (GtkWidget  *root,
@@ -1410,6 +1426,63 @@ test_long_conversation (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 100);
   first = g_list_model_get_item (messages, 0);
   g_assert_cmpstr (fl_message_get_text (first), ==, "Message number 0");
+
+  /* Read again with nothing changed in it (a sync): every row stays, and
+   * so does the place the agent was reading, at the top. */
+  {
+    GtkWidget *list_view = find_widget (GTK_WIDGET (view), is_list_of, GUINT_TO_POINTER (100));
+    GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(FlSyncBatch) more = fl_sync_batch_new ();
+    g_autoptr(FlTicket) again = g_object_new (FL_TYPE_TICKET, "remote-id", "long-1",
+                                              "subject", "A long conversation",
+                                              "status", FL_STATUS_OPEN, "created", (gint64) 1700000000,
+                                              "updated", (gint64) 1700000000 + 101 * 60, NULL);
+    g_autoptr(FlMessage) newest = g_object_new (FL_TYPE_MESSAGE, "remote-id", "long-1-100",
+                                                "kind", FL_MESSAGE_REPLY,
+                                                "direction", FL_DIRECTION_INBOUND,
+                                                "created", (gint64) 1700000000 + 100 * 60,
+                                                "text", "Message number 100", NULL);
+    g_autoptr(FlMessage) end = NULL;
+    guint n_changes = 0, loads = 0;
+    gulong changed = g_signal_connect_swapped (messages, "items-changed", G_CALLBACK (count_cb), &n_changes);
+    gulong loaded = g_signal_connect_swapped (view, "loaded", G_CALLBACK (count_cb), &loads);
+
+    g_array_append_val (ids, ticket_id);
+    ui_settle ();
+    g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj) * 2);
+    gtk_adjustment_set_value (adj, 0);
+    g_signal_emit_by_name (store, "tickets-changed", ids);
+    WAIT_FOR (loads == 1, "the conversation read again");
+    ui_settle ();
+    g_assert_cmpuint (n_changes, ==, 0);
+    g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+
+    /* A new message comes in at the end, alone, and is scrolled to. A
+     * sync brings the whole conversation. */
+    {
+      FlSyncTicket *synced = fl_sync_batch_add_ticket (more, again, NULL, NULL);
+
+      for (guint i = 0; i < 100; i++)
+        {
+          g_autoptr(FlMessage) m = g_list_model_get_item (messages, i);
+          fl_sync_ticket_add_message (synced, m);
+        }
+      fl_sync_ticket_add_message (synced, newest);
+    }
+    g_assert_true (fl_store_apply_batch (store, fl_account_get_id (accounts->pdata[0]), more, &error));
+    g_assert_no_error (error);
+    WAIT_FOR (g_list_model_get_n_items (messages) == 101, "the new message");
+    g_assert_cmpuint (n_changes, ==, 1);
+    end = g_list_model_get_item (messages, 100);
+    g_assert_cmpstr (fl_message_get_text (end), ==, "Message number 100");
+    WAIT_FOR (gtk_adjustment_get_value (adj) > 0 &&
+              gtk_adjustment_get_value (adj) >= gtk_adjustment_get_upper (adj) -
+                                                gtk_adjustment_get_page_size (adj) - 1,
+              "the conversation's end");
+    g_signal_handler_disconnect (messages, changed);
+    g_signal_handler_disconnect (view, loaded);
+  }
 }
 
 /* Solar Hijri in Preferences: the dates on screen change at once, in the

@@ -704,6 +704,61 @@ test_match_set (Fixture       *f,
   fl_db_close (db);
 }
 
+/* A conversation read twice gives equal messages; any change in one
+ * makes it differ, so a reload keeps exactly the unchanged rows. */
+static void
+test_message_equal (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlQuery) query = fl_query_new (FL_VIEW_ALL);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+  g_autoptr(GPtrArray) other = NULL;
+  FlMessage *m;
+
+  fl_query_set_text (query, "webhook");
+  ids = fl_store_query_ids (f->store, query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  a = fl_store_load_messages (f->store, g_array_index (ids, gint64, 0), &error);
+  g_assert_no_error (error);
+  b = fl_store_load_messages (f->store, g_array_index (ids, gint64, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (a->len, ==, 2);   /* the reply and the note */
+  g_assert_cmpuint (b->len, ==, a->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      g_assert_true (a->pdata[i] != b->pdata[i]);
+      g_assert_true (fl_message_equal (a->pdata[i], b->pdata[i]));
+    }
+  g_assert_false (fl_message_equal (a->pdata[0], a->pdata[1]));
+
+  m = b->pdata[1];
+  g_object_set (m, "text", "@ayse please look again", NULL);
+  g_assert_false (fl_message_equal (a->pdata[1], m));
+
+  /* An attachment more. */
+  {
+    g_autoptr(FlAttachment) log = g_object_new (FL_TYPE_ATTACHMENT, "name", "log.txt",
+                                                "size", (gint64) 12, NULL);
+
+    m = b->pdata[0];
+    g_assert_true (fl_message_equal (a->pdata[0], m));
+    fl_message_add_attachment (m, log);
+    g_assert_false (fl_message_equal (a->pdata[0], m));
+  }
+
+  fl_query_set_text (query, "kargo");
+  g_clear_pointer (&ids, g_array_unref);
+  ids = fl_store_query_ids (f->store, query, &error);
+  g_assert_no_error (error);
+  other = fl_store_load_messages (f->store, g_array_index (ids, gint64, 0), &error);
+  g_assert_no_error (error);
+  g_assert_false (fl_message_equal (a->pdata[0], other->pdata[0]));
+}
+
 static void
 test_saved_searches (Fixture       *f,
                      gconstpointer  data)
@@ -1684,6 +1739,8 @@ main (int   argc,
   g_test_add ("/store/search-many", Fixture, NULL, fixture_setup, test_search_many,
               fixture_teardown);
   g_test_add ("/store/match-set", Fixture, NULL, fixture_setup, test_match_set,
+              fixture_teardown);
+  g_test_add ("/store/message-equal", Fixture, NULL, fixture_setup, test_message_equal,
               fixture_teardown);
   g_test_add ("/store/saved-searches", Fixture, NULL, fixture_setup, test_saved_searches,
               fixture_teardown);
