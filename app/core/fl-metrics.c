@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fl-metrics.h"
+#include "fl-util.h"
 
 /**
  * FlMetrics:
@@ -77,16 +78,6 @@ fl_metrics_ticket_matches (FlTicket              *ticket,
   return TRUE;
 }
 
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /**
  * fl_metrics_median:
  * @values: (element-type gint64): sorted in place
@@ -101,7 +92,7 @@ fl_metrics_median (GArray *values)
 
   if (n == 0)
     return -1;
-  g_array_sort (values, compare_gint64);
+  g_array_sort (values, fl_compare_int64);
   if (n % 2 == 1)
     return g_array_index (values, gint64, n / 2);
   return (g_array_index (values, gint64, n / 2 - 1) + g_array_index (values, gint64, n / 2)) / 2;
@@ -123,7 +114,7 @@ fl_metrics_percentile (GArray *values,
 
   if (n == 0)
     return -1;
-  g_array_sort (values, compare_gint64);
+  g_array_sort (values, fl_compare_int64);
   rank = (percent * n + 99) / 100;
   rank = CLAMP (rank, 1, n);
   return g_array_index (values, gint64, rank - 1);

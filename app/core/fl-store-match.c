@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fl-store-private.h"
+#include "fl-util.h"
 
 /* A search reads the full-text index once, here, and the ticket query
  * then tests each ticket of its view against the answer with
@@ -112,16 +113,6 @@ fl_match_set_get_size (const FlMatchSet *set)
   return set->ids->len;
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 gboolean
 fl_match_set_contains (const FlMatchSet *set,
                        gint64            id)
@@ -130,7 +121,7 @@ fl_match_set_contains (const FlMatchSet *set,
     return FALSE;
   if (set->bits != NULL)
     return (set->bits[id / 8] >> (id % 8)) & 1;
-  return bsearch (&id, set->ids->data, set->ids->len, sizeof (gint64), compare_ids) != NULL;
+  return bsearch (&id, set->ids->data, set->ids->len, sizeof (gint64), fl_compare_int64) != NULL;
 }
 
 /**

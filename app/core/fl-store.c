@@ -779,29 +779,22 @@ search_param_free (SearchParam *param)
 static const char me_agents[] =
   "(SELECT me_agent_id FROM accounts WHERE me_agent_id IS NOT NULL)";
 
-/* Adds a text parameter and returns its number. */
+/* Adds a parameter, taking @text or @set, and returns its number. */
 static guint
-add_bind (GPtrArray  *binds,
-          char       *value)
+add_param (GPtrArray  *binds,
+           char       *text,
+           FlMatchSet *set)
 {
   SearchParam *param = g_new0 (SearchParam, 1);
 
-  param->text = value;
-  g_ptr_array_add (binds, param);
-  return FIRST_SEARCH_PARAM + binds->len - 1;
-}
-
-/* Adds a match set parameter and returns its number. */
-static guint
-add_set (GPtrArray  *binds,
-         FlMatchSet *set)
-{
-  SearchParam *param = g_new0 (SearchParam, 1);
-
+  param->text = text;
   param->set = set;
   g_ptr_array_add (binds, param);
   return FIRST_SEARCH_PARAM + binds->len - 1;
 }
+
+#define add_bind(binds, text) add_param (binds, text, NULL)
+#define add_set(binds, set) add_param (binds, NULL, set)
 
 /* Up to this many matches, a search looks them up by id and sorts them;
  * with more, it walks the view's index in the list's order and tests

@@ -112,3 +112,18 @@ fl_first_name (const char *name)
   end = strchr (name, ' ');
   return end ? g_strndup (name, end - name) : g_strdup (name);
 }
+
+/**
+ * fl_compare_int64:
+ *
+ * Orders two gint64 by value, for qsort(), bsearch() and g_array_sort().
+ */
+int
+fl_compare_int64 (gconstpointer a,
+                  gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}

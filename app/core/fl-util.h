@@ -15,5 +15,7 @@ gboolean fl_set_strv      (char      ***dest,
                            const char * const *src);
 char    *fl_initials      (const char  *name);
 char    *fl_first_name    (const char  *name);
+int      fl_compare_int64 (gconstpointer a,
+                           gconstpointer b);
 
 G_END_DECLS
