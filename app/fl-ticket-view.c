@@ -553,6 +553,20 @@ messages_loaded_cb (GObject      *object,
     if (messages->len > FOLD_ABOVE && (self->earlier != NULL || shown == 0))
       first = messages->len - SHOW_NEWEST;
 
+    /* Folded, a reload starts at the same message: new ones are added
+     * below it rather than pushing the shown ones up into the fold. */
+    if (shown > 0 && self->earlier != NULL)
+      {
+        g_autoptr(FlMessage) top = g_list_model_get_item (G_LIST_MODEL (self->messages), 0);
+
+        for (guint i = 0; i < messages->len; i++)
+          if (fl_message_get_id (messages->pdata[i]) == fl_message_get_id (top))
+            {
+              first = i;
+              break;
+            }
+      }
+
     g_clear_pointer (&self->earlier, g_ptr_array_unref);
     if (first > 0)
       {

@@ -1377,26 +1377,23 @@ test_opens_at_my_mention (Fixture       *f,
             g_list_model_get_n_items (fl_ticket_view_get_messages (view)) < 60, "the thread folded again");
 }
 
+/* Syncs "A long conversation" with its first @n messages, as a sync
+ * brings a ticket: the whole conversation. */
 static void
-test_long_conversation (Fixture       *f,
-                        gconstpointer  data)
+sync_long_conversation (Fixture *f,
+                        guint    n)
 {
   FlStore *store = fl_context_get_store (f->context);
-  FlTicketView *view = fl_window_get_ticket_view (f->window);
-  GListModel *messages = fl_ticket_view_get_messages (view);
   g_autoptr(GPtrArray) accounts = fl_store_list_accounts (store, NULL);
   g_autoptr(FlSyncBatch) batch = fl_sync_batch_new ();
   g_autoptr(FlTicket) ticket = g_object_new (FL_TYPE_TICKET, "remote-id", "long-1",
                                              "subject", "A long conversation",
                                              "status", FL_STATUS_OPEN, "created", (gint64) 1700000000,
-                                             "updated", (gint64) 1700000000 + 100 * 60, NULL);
+                                             "updated", (gint64) 1700000000 + n * 60, NULL);
   FlSyncTicket *sticket = fl_sync_batch_add_ticket (batch, ticket, NULL, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(FlMessage) last = NULL;
-  g_autoptr(FlMessage) first = NULL;
-  gint64 ticket_id = 0;
 
-  for (guint i = 0; i < 100; i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autofree char *id = g_strdup_printf ("long-1-%u", i);
       g_autofree char *text = g_strdup_printf ("Message number %u", i);
@@ -1410,79 +1407,81 @@ test_long_conversation (Fixture       *f,
     }
   g_assert_true (fl_store_apply_batch (store, fl_account_get_id (accounts->pdata[0]), batch, &error));
   g_assert_no_error (error);
+}
 
+static void
+test_long_conversation (Fixture       *f,
+                        gconstpointer  data)
+{
+  FlStore *store = fl_context_get_store (f->context);
+  FlTicketView *view = fl_window_get_ticket_view (f->window);
+  GListModel *messages = fl_ticket_view_get_messages (view);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(FlMessage) last = NULL;
+  g_autoptr(FlMessage) first = NULL;
+  g_autoptr(FlMessage) end = NULL;
+  GtkWidget *list_view;
+  GtkAdjustment *adj;
+  guint n_changes = 0, loads = 0, folded;
+  gulong changed, loaded;
+  gint64 ticket_id = 0;
+
+  sync_long_conversation (f, 100);
   ticket_id = only_ticket_matching (f, "long conversation");
 
   /* It opens on its newest messages, oldest of them first... */
   fl_ticket_view_show (view, ticket_id);
   wait_for_conversation (f, ticket_id);
-  g_assert_cmpuint (g_list_model_get_n_items (messages), <, 100);
-  last = g_list_model_get_item (messages, g_list_model_get_n_items (messages) - 1);
+  folded = g_list_model_get_n_items (messages);
+  g_assert_cmpuint (folded, <, 100);
+  last = g_list_model_get_item (messages, folded - 1);
   g_assert_cmpstr (fl_message_get_text (last), ==, "Message number 99");
   save_screenshot (f, "long-conversation");
 
+  /* A sync brings a new message while it is folded: it comes in at the
+   * end, alone; the rows above it stay. */
+  changed = g_signal_connect_swapped (messages, "items-changed", G_CALLBACK (count_cb), &n_changes);
+  loaded = g_signal_connect_swapped (view, "loaded", G_CALLBACK (count_cb), &loads);
+  sync_long_conversation (f, 101);
+  WAIT_FOR (g_list_model_get_n_items (messages) == folded + 1, "the new message");
+  g_assert_cmpuint (n_changes, ==, 1);
+  end = g_list_model_get_item (messages, folded);
+  g_assert_cmpstr (fl_message_get_text (end), ==, "Message number 100");
+  g_clear_object (&end);
+
   /* ...and the rest is one click away, in order. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "ticket.show-earlier", NULL));
-  g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 100);
+  g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 101);
   first = g_list_model_get_item (messages, 0);
   g_assert_cmpstr (fl_message_get_text (first), ==, "Message number 0");
 
   /* Read again with nothing changed in it (a sync): every row stays, and
    * so does the place the agent was reading, at the top. */
-  {
-    GtkWidget *list_view = find_widget (GTK_WIDGET (view), is_list_of, GUINT_TO_POINTER (100));
-    GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
-    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-    g_autoptr(FlSyncBatch) more = fl_sync_batch_new ();
-    g_autoptr(FlTicket) again = g_object_new (FL_TYPE_TICKET, "remote-id", "long-1",
-                                              "subject", "A long conversation",
-                                              "status", FL_STATUS_OPEN, "created", (gint64) 1700000000,
-                                              "updated", (gint64) 1700000000 + 101 * 60, NULL);
-    g_autoptr(FlMessage) newest = g_object_new (FL_TYPE_MESSAGE, "remote-id", "long-1-100",
-                                                "kind", FL_MESSAGE_REPLY,
-                                                "direction", FL_DIRECTION_INBOUND,
-                                                "created", (gint64) 1700000000 + 100 * 60,
-                                                "text", "Message number 100", NULL);
-    g_autoptr(FlMessage) end = NULL;
-    guint n_changes = 0, loads = 0;
-    gulong changed = g_signal_connect_swapped (messages, "items-changed", G_CALLBACK (count_cb), &n_changes);
-    gulong loaded = g_signal_connect_swapped (view, "loaded", G_CALLBACK (count_cb), &loads);
+  list_view = find_widget (GTK_WIDGET (view), is_list_of, GUINT_TO_POINTER (101));
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+  g_array_append_val (ids, ticket_id);
+  ui_settle ();
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj) * 2);
+  gtk_adjustment_set_value (adj, 0);
+  n_changes = loads = 0;
+  g_signal_emit_by_name (store, "tickets-changed", ids);
+  WAIT_FOR (loads == 1, "the conversation read again");
+  ui_settle ();
+  g_assert_cmpuint (n_changes, ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
 
-    g_array_append_val (ids, ticket_id);
-    ui_settle ();
-    g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj) * 2);
-    gtk_adjustment_set_value (adj, 0);
-    g_signal_emit_by_name (store, "tickets-changed", ids);
-    WAIT_FOR (loads == 1, "the conversation read again");
-    ui_settle ();
-    g_assert_cmpuint (n_changes, ==, 0);
-    g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
-
-    /* A new message comes in at the end, alone, and is scrolled to. A
-     * sync brings the whole conversation. */
-    {
-      FlSyncTicket *synced = fl_sync_batch_add_ticket (more, again, NULL, NULL);
-
-      for (guint i = 0; i < 100; i++)
-        {
-          g_autoptr(FlMessage) m = g_list_model_get_item (messages, i);
-          fl_sync_ticket_add_message (synced, m);
-        }
-      fl_sync_ticket_add_message (synced, newest);
-    }
-    g_assert_true (fl_store_apply_batch (store, fl_account_get_id (accounts->pdata[0]), more, &error));
-    g_assert_no_error (error);
-    WAIT_FOR (g_list_model_get_n_items (messages) == 101, "the new message");
-    g_assert_cmpuint (n_changes, ==, 1);
-    end = g_list_model_get_item (messages, 100);
-    g_assert_cmpstr (fl_message_get_text (end), ==, "Message number 100");
-    WAIT_FOR (gtk_adjustment_get_value (adj) > 0 &&
-              gtk_adjustment_get_value (adj) >= gtk_adjustment_get_upper (adj) -
-                                                gtk_adjustment_get_page_size (adj) - 1,
-              "the conversation's end");
-    g_signal_handler_disconnect (messages, changed);
-    g_signal_handler_disconnect (view, loaded);
-  }
+  /* A new message at the end comes in alone, and is scrolled to. */
+  sync_long_conversation (f, 102);
+  WAIT_FOR (g_list_model_get_n_items (messages) == 102, "the newer message");
+  g_assert_cmpuint (n_changes, ==, 1);
+  end = g_list_model_get_item (messages, 101);
+  g_assert_cmpstr (fl_message_get_text (end), ==, "Message number 101");
+  WAIT_FOR (gtk_adjustment_get_value (adj) > 0 &&
+            gtk_adjustment_get_value (adj) >= gtk_adjustment_get_upper (adj) -
+                                              gtk_adjustment_get_page_size (adj) - 1,
+            "the conversation's end");
+  g_signal_handler_disconnect (messages, changed);
+  g_signal_handler_disconnect (view, loaded);
 }
 
 /* Solar Hijri in Preferences: the dates on screen change at once, in the
