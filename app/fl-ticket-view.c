@@ -535,7 +535,7 @@ messages_loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) messages = fl_store_load_messages_finish (FL_STORE (object), result, &error);
   gint64 seen_until = 0;
-  gboolean scroll = TRUE;
+  gboolean scroll;
 
   if (messages == NULL)
     {
@@ -578,27 +578,30 @@ messages_loaded_cb (GObject      *object,
      * messages that did not change, with what the agent selected or
      * opened in them, and the place they were reading. Only a new
      * message at the end scrolls there. */
-    if (shown > 0)
-      {
-        guint n = messages->len - first;
-        guint same = 0;
-        g_autoptr(FlMessage) last = g_list_model_get_item (G_LIST_MODEL (self->messages), shown - 1);
+    {
+      guint n = messages->len - first;
+      guint same = 0;
+      gint64 last_shown = 0;
 
-        while (same < shown && same < n)
-          {
-            g_autoptr(FlMessage) old = g_list_model_get_item (G_LIST_MODEL (self->messages), same);
+      if (shown > 0)
+        {
+          g_autoptr(FlMessage) last = g_list_model_get_item (G_LIST_MODEL (self->messages), shown - 1);
 
-            if (!fl_message_equal (old, messages->pdata[first + same]))
-              break;
-            same++;
-          }
-        if (same < shown || same < n)
-          g_list_store_splice (self->messages, same, shown - same,
-                               messages->pdata + first + same, n - same);
-        scroll = n == 0 || fl_message_get_id (last) != fl_message_get_id (messages->pdata[messages->len - 1]);
-      }
-    else
-      g_list_store_splice (self->messages, 0, 0, messages->pdata + first, messages->len - first);
+          last_shown = fl_message_get_id (last);
+        }
+      while (same < shown && same < n)
+        {
+          g_autoptr(FlMessage) old = g_list_model_get_item (G_LIST_MODEL (self->messages), same);
+
+          if (!fl_message_equal (old, messages->pdata[first + same]))
+            break;
+          same++;
+        }
+      if (same < shown || same < n)
+        g_list_store_splice (self->messages, same, shown - same,
+                             messages->pdata + first + same, n - same);
+      scroll = n == 0 || fl_message_get_id (messages->pdata[messages->len - 1]) != last_shown;
+    }
     update_earlier_button (self);
   }
 
